@@ -1,0 +1,3 @@
+from thbdesk.cli import main
+
+raise SystemExit(main())

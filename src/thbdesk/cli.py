@@ -1,0 +1,89 @@
+"""``thbdesk``: no argument opens the window; subcommands use the same core services.
+
+Exit codes: 0 ok, 2 bad input (message on stderr in the user's language), 1 unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from thbdesk import __version__
+from thbdesk.core import i18n
+from thbdesk.core.errors import BadInputError, ThbError, UnsupportedLanguageError
+from thbdesk.core.i18n import _
+from thbdesk.core.logs import log_unexpected
+from thbdesk.core.settings import load_settings
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Command]] = {}
+
+
+def command(
+    name: str, configure: Callable[[argparse._SubParsersAction], None]
+) -> Callable[[Command], Command]:
+    """Register a subcommand: ``configure`` adds its parser, the decorated function runs it."""
+
+    def register(func: Command) -> Command:
+        _COMMANDS[name] = (configure, func)
+        return func
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thbdesk",
+        description=_("Legal library and trilingual documents against trafficking in human beings."),
+    )
+    parser.add_argument("--version", action="version", version=f"thbdesk {__version__}")
+    parser.add_argument("--ui-lang", choices=i18n.LANGUAGES, help=_("language of messages (ar, fr, en)"))
+    if _COMMANDS:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for configure, _func in _COMMANDS.values():
+            configure(sub)
+    return parser
+
+
+def _choose_ui_language(argv: Sequence[str]) -> None:
+    """Pick the message language before argparse prints anything: flag, then env, then settings.
+
+    An unknown choice is reported in the settings language.
+    """
+    saved = load_settings()[0].language
+    i18n.set_language(saved)
+    lang = os.environ.get("THBDESK_LANG") or saved
+    for index, arg in enumerate(argv):
+        if arg == "--ui-lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+        elif arg.startswith("--ui-lang="):
+            lang = arg.split("=", 1)[1]
+    if lang not in i18n.LANGUAGES:
+        raise UnsupportedLanguageError(lang=lang)
+    i18n.set_language(lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _choose_ui_language(args_list)
+        args = build_parser().parse_args(args_list)
+        if getattr(args, "command", None) is None:
+            from thbdesk.ui.app import run  # Qt is imported only when the window is wanted
+
+            return run([sys.argv[0]])
+        return _COMMANDS[args.command][1](args)
+    except BadInputError as error:
+        print(error.user_message(), file=sys.stderr)
+        return 2
+    except ThbError as error:
+        print(error.user_message(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log_unexpected(*sys.exc_info())  # type: ignore[arg-type]
+        print(_("An unexpected error occurred. A technical report was written to the log."), file=sys.stderr)
+        return 1

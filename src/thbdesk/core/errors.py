@@ -1,0 +1,56 @@
+"""Typed errors that carry a user-facing message, translated when shown.
+
+The message is an English msgid with ``{named}`` fields; it is translated at display time so a
+language switch between raising and showing still gives the user's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from thbdesk.core.i18n import N_, current_language, translate
+
+
+class ThbError(Exception):
+    """Base of every error a user may see. Subclasses set ``message``; details are for experts."""
+
+    message: ClassVar[str] = N_("Something went wrong.")
+    help_topic: ClassVar[str | None] = None
+
+    def __init__(self, details: str = "", **fields: Any) -> None:
+        self.details = details
+        self.fields = fields
+        super().__init__(self.message.format(**fields) if fields else self.message)
+
+    def user_message(self, lang: str | None = None) -> str:
+        text = translate(self.message, lang or current_language())
+        return text.format(**self.fields) if self.fields else text
+
+    def __str__(self) -> str:
+        return self.user_message()
+
+
+class BadInputError(ThbError):
+    """Input a user can fix: the CLI exits with code 2."""
+
+    message = N_("The input is not valid.")
+
+
+class SettingsCorruptError(ThbError):
+    """The settings file could not be read; it was moved aside and defaults are in use."""
+
+    message = N_(
+        "Your settings file could not be read. It was kept as {backup} and default settings are in use."
+    )
+
+
+class SettingsWriteError(ThbError):
+    message = N_("Your settings could not be saved to {path}.")
+
+
+class UnsupportedLanguageError(BadInputError):
+    message = N_("Unknown language {lang}. Use ar, fr or en.")
+
+
+class FontError(ThbError):
+    message = N_("A bundled font is missing or damaged: {name}. Reinstall thbdesk.")

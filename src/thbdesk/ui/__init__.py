@@ -1,0 +1,1 @@
+"""The PySide6 shell: thin widgets over ``thbdesk.core`` services."""

@@ -1,0 +1,57 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from thbdesk.core.errors import SettingsCorruptError
+from thbdesk.core.settings import OfficerProfile, Settings, load_settings, save_settings, settings_path
+
+
+def test_settings_round_trip_through_the_user_config_dir(thbdesk_home: Path) -> None:
+    saved = Settings(
+        language="fr",
+        document_languages=("ar", "en"),
+        officer=OfficerProfile(name="سعيد العلوي", rank="Commissaire", unit="Port Tanger Med", phone="0600"),
+    )
+    save_settings(saved)
+    assert settings_path().is_relative_to(thbdesk_home)
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["version"] == 1
+    assert load_settings() == (saved, None)
+
+
+def test_missing_file_gives_arabic_defaults() -> None:
+    settings, problem = load_settings()
+    assert problem is None
+    assert settings.language == "ar"
+    assert settings.document_languages == ("ar", "fr")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"\xff\xfe\x00garbage", b'{"version": 99}', b'{"version": 1, "language": "de"}', b"[]"],
+)
+def test_corrupt_file_is_moved_aside_and_defaults_load(content: bytes) -> None:
+    path = settings_path()
+    path.write_bytes(content)
+    settings, problem = load_settings()
+    assert settings == Settings()
+    assert isinstance(problem, SettingsCorruptError)
+    backup = path.with_name("settings.json.bak")
+    assert backup.read_bytes() == content
+    assert not path.exists()
+    assert str(backup) in problem.user_message("en")
+
+
+def test_a_second_corruption_keeps_the_first_backup() -> None:
+    path = settings_path()
+    for content in (b"first", b"second"):
+        path.write_bytes(content)
+        load_settings()
+    assert path.with_name("settings.json.bak").read_bytes() == b"first"
+    assert path.with_name("settings.json.1.bak").read_bytes() == b"second"
+
+
+def test_save_leaves_no_temporary_files() -> None:
+    save_settings(Settings(language="en"))
+    save_settings(Settings(language="fr"))
+    assert [p.name for p in settings_path().parent.iterdir()] == ["settings.json"]

@@ -1,0 +1,86 @@
+"""Grab the main window to PNG offscreen, and report whether every visible character has a glyph.
+
+    python tools/screenshot.py docs --lang ar          # writes docs/window-ar.png
+    python tools/screenshot.py /tmp/x --lang ar --check  # also prints a JSON coverage report
+
+Used for the README screenshots and by the no-system-fonts test (run under an empty fontconfig).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QFontDatabase, QRawFont
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QWidget
+
+from thbdesk.core.fonts import BUNDLED_FONTS, UI_FAMILIES, font_bytes
+from thbdesk.core.settings import Settings, save_settings
+from thbdesk.ui.app import create_main_window, prepare_application
+
+IGNORED = set(" \n\t&\u2066\u2067\u2068\u2069\u200f\u200e")
+
+
+def visible_texts(window: QWidget) -> list[str]:
+    texts = [window.windowTitle()]
+    texts += [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    texts += [a.text() for a in window.findChildren(type(window.menuBar().actions()[0]))]
+    for nav in window.findChildren(QListWidget):
+        texts += [nav.item(row).text() for row in range(nav.count())]
+    return texts
+
+
+def missing_glyphs(texts: list[str]) -> list[str]:
+    raw_fonts = [
+        QRawFont(QByteArray(font_bytes(font)), 12) for font in BUNDLED_FONTS if font.family in UI_FAMILIES
+    ]
+    missing = set()
+    for text in texts:
+        for char in text:
+            if char in IGNORED or char in "<>/=\"'":
+                continue
+            if not any(raw.supportsCharacter(ord(char)) for raw in raw_fonts):
+                missing.add(char)
+    return sorted(missing)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--lang", default="ar", choices=["ar", "fr", "en"])
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("THBDESK_HOME", tempfile.mkdtemp(prefix="thbdesk-shot-"))
+    save_settings(Settings(language=args.lang))
+    app = QApplication(sys.argv[:1])
+    prepare_application(app)
+    window = create_main_window(app)
+    window.resize(1000, 600)
+    for _ in range(5):
+        app.processEvents()
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    out = args.out_dir / f"window-{args.lang}.png"
+    image = window.grab().toImage()
+    image.save(str(out))
+    if args.check:
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+        report = {
+            "png": str(out),
+            "families": sorted(QFontDatabase.families()),
+            "missing": missing_glyphs(visible_texts(window)),
+            "colours": len(colours),
+            "rtl": window.isRightToLeft(),
+        }
+        print(json.dumps(report, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
