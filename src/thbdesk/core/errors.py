@@ -54,3 +54,57 @@ class UnsupportedLanguageError(BadInputError):
 
 class FontError(ThbError):
     message = N_("A bundled font is missing or damaged: {name}. Reinstall thbdesk.")
+
+
+class LegalTextError(BadInputError):
+    """A bundled or edited legal-text YAML file is malformed; ``details`` lists every problem."""
+
+    message = N_("The legal text file {name} has {count} problem(s). The first: {first}")
+
+
+class ImportFailedError(BadInputError):
+    """Base of the reasons an official publication cannot be imported; nothing is written."""
+
+    message = N_("{name} could not be imported.")
+
+
+class EmptyFileError(ImportFailedError):
+    message = N_("{name} is empty.")
+
+
+class FileTooLargeError(ImportFailedError):
+    message = N_("{name} is too large ({size_mb} MB). The limit is {limit_mb} MB.")
+
+
+class UnsupportedFormatError(ImportFailedError):
+    message = N_("{name} is not a PDF, DOCX, HTML or text file.")
+
+
+class CorruptDocumentError(ImportFailedError):
+    message = N_("{name} is damaged or is not really a {kind} file.")
+
+
+class EncryptedPdfError(ImportFailedError):
+    message = N_("{name} is a password-protected PDF. Save an unprotected copy and import that.")
+
+
+class NeedsOcrError(ImportFailedError):
+    message = N_(
+        "{name} has no text layer (it is a scan). It needs OCR before it can be imported."
+    )
+
+
+class UnreadableTextError(ImportFailedError):
+    message = N_("{name} does not contain readable text in a known encoding.")
+
+
+class NoArticlesError(ImportFailedError):
+    message = N_("No article headings were found in {name}.")
+
+
+class UnknownInstrumentError(BadInputError):
+    message = N_("Unknown text {instrument}. Run 'thbdesk texts' to list the texts.")
+
+
+class ImportCancelledError(ThbError):
+    message = N_("The import was cancelled. Nothing was added to the library.")
