@@ -44,7 +44,7 @@ def load_yaml(path: Path) -> Any:
     """Parse ``path``; a syntax error becomes ``YamlSyntaxError`` carrying its line."""
     text = path.read_text(encoding="utf-8")
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506  (SafeLoader subclass)
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0

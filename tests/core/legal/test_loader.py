@@ -91,7 +91,8 @@ def test_a_broken_file_reports_every_problem_with_its_line(tmp_path: Path) -> No
     with pytest.raises(LegalTextError) as caught:
         load_instrument(path)
     problems = caught.value.details.splitlines()
-    assert "broken.yaml:4: instrument.kind: 'statute' is not one of law, decree, plan, procedure, indicators, glossary" in problems
+    kinds = "law, decree, plan, procedure, indicators, glossary"
+    assert f"broken.yaml:4: instrument.kind: 'statute' is not one of {kinds}" in problems
     assert "broken.yaml:5: instrument.title.en: missing or empty" in problems
     assert "broken.yaml:9: provisions[0].summary: missing" in problems
     assert "broken.yaml:13: provisions[1]: a missing provision has no summary or penalties" in problems
@@ -112,7 +113,7 @@ def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
 
 def test_a_dangling_cross_reference_is_reported(tmp_path: Path) -> None:
     text = BROKEN.replace("kind: statute", "kind: law").replace('fr: "Texte"}', 'fr: "Texte", en: "Text"}')
-    text = text.split("  - number: \"2\"")[0].replace(
+    text = text.split('  - number: "2"')[0].replace(
         "    sources:", '    summary: {ar: "م", fr: "R", en: "S"}\n    refs: ["02-03:999"]\n    sources:'
     )
     (tmp_path / "one.yaml").write_text(text, encoding="utf-8")

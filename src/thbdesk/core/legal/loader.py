@@ -47,7 +47,9 @@ class _Reader:
         value = node.get(key)
         if value is None:
             if required:
-                self.problems.add(node.line_of(key) if key in node else node.line, f"{where}.{key}", "missing")
+                self.problems.add(
+                    node.line_of(key) if key in node else node.line, f"{where}.{key}", "missing"
+                )
             return None
         return self.tri_value(value, node.line_of(key), f"{where}.{key}")
 
@@ -65,11 +67,15 @@ class _Reader:
             self.problems.add(line, f"{where}.{extra}", "unknown language (use ar, fr, en)")
         return Tri(**texts)
 
-    def choice(self, node: LineDict, key: str, allowed: Iterable[str], where: str, default: str | None = None) -> str:
+    def choice(
+        self, node: LineDict, key: str, allowed: Iterable[str], where: str, default: str | None = None
+    ) -> str:
         value = node.get(key, default)
         allowed = tuple(allowed)
         if value not in allowed:
-            self.problems.add(node.line_of(key), f"{where}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
+            self.problems.add(
+                node.line_of(key), f"{where}.{key}", f"{value!r} is not one of {', '.join(allowed)}"
+            )
             return allowed[0]
         return str(value)
 
@@ -165,7 +171,9 @@ def _provision(reader: _Reader, node: LineDict, where: str, instrument: _Head) -
     status = reader.choice(node, "status", STATUSES, where)
     missing = status == "missing"
     if not placed and status != "unverified":
-        reader.problems.add(node.line_of("status"), f"{where}.status", "a fact without an article must be unverified")
+        reader.problems.add(
+            node.line_of("status"), f"{where}.status", "a fact without an article must be unverified"
+        )
     heading = reader.tri(node, "heading", where, required=not missing)
     summary_required = not missing and instrument.kind not in SUMMARY_OPTIONAL_KINDS
     summary = reader.tri(node, "summary", where, required=summary_required)
@@ -175,7 +183,8 @@ def _provision(reader: _Reader, node: LineDict, where: str, instrument: _Head) -
         reader.problems.add(node.line, f"{where}.sources", "each stated fact needs its public sources")
     label = reader.tri(node, "label", where, required=False) or instrument.provision_label
     penalties = tuple(
-        _penalty(reader, item, f"{where}.penalties[{i}]", status) for i, item in reader.items(node, "penalties", where)
+        _penalty(reader, item, f"{where}.penalties[{i}]", status)
+        for i, item in reader.items(node, "penalties", where)
     )
     return Provision(
         instrument_id=instrument.id,
@@ -303,7 +312,9 @@ def load_corpus(folder: Path | None = None) -> Corpus:
         except LegalTextError as exc:
             problems.extend(exc.details.splitlines())
     ids = [i.id for i in instruments]
-    problems += [f"{i.path.name}:1: instrument.id: {i.id} is used twice" for i in instruments if ids.count(i.id) > 1]
+    problems += [
+        f"{i.path.name}:1: instrument.id: {i.id} is used twice" for i in instruments if ids.count(i.id) > 1
+    ]
     corpus = Corpus(tuple(instruments))
     problems += check_references(corpus)
     if problems:
