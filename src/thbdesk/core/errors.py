@@ -89,9 +89,7 @@ class EncryptedPdfError(ImportFailedError):
 
 
 class NeedsOcrError(ImportFailedError):
-    message = N_(
-        "{name} has no text layer (it is a scan). It needs OCR before it can be imported."
-    )
+    message = N_("{name} has no text layer (it is a scan). It needs OCR before it can be imported.")
 
 
 class UnreadableTextError(ImportFailedError):
