@@ -34,6 +34,8 @@ def command(
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import thbdesk.commands  # noqa: F401  (registers the subcommands)
+
     parser = argparse.ArgumentParser(
         prog="thbdesk",
         description=_("Legal library and trilingual documents against trafficking in human beings."),

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 from thbdesk.core import i18n
 
 SRC = Path(i18n.__file__).resolve().parents[1]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Nn_": (1, 2)}
 FIELD = re.compile(r"\{[a-z_]+\}")
 
 
@@ -18,7 +18,7 @@ def source_msgids() -> set[str]:
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        found.update([message] if isinstance(message, str) else message)
+        found.add(message if isinstance(message, str) else message[0])
     return found
 
 

@@ -108,6 +108,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction; translate later with ``translate_plural``."""
+    return singular, plural
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translate_plural(singular, plural, n, _current)
 

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from thbdesk.core.errors import ThbError
 from thbdesk.core.i18n import LANGUAGES, N_, _, native_name
+from thbdesk.core.legal.library import Library
+from thbdesk.core.legal.loader import bundled_corpus
 from thbdesk.core.settings import Settings, save_settings
 from thbdesk.ui.about_dialog import AboutDialog
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.language import apply_language
+from thbdesk.ui.library.reader import ReaderView
 from thbdesk.ui.settings_dialog import SettingsDialog
 
 AREAS = (
@@ -50,9 +53,21 @@ class AreaPage(QWidget):
         layout.addStretch(1)
         self.retranslate()
 
+    def set_content(self, widget: QWidget) -> None:
+        """The capability's view replaces the description of what the area will hold."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        self.description_label.hide()
+        layout.takeAt(layout.count() - 1)  # the stretch
+        layout.addWidget(widget, 1)
+        self.content = widget
+
     def retranslate(self) -> None:
         self.title_label.setText(f"<h2>{_(self._title)}</h2>")
         self.description_label.setText(_(self._description))
+        retranslate = getattr(getattr(self, "content", None), "retranslate", None)
+        if retranslate is not None:
+            retranslate()
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +82,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.pages = [AreaPage(key, title, text) for key, title, text in AREAS]
+        self.reader = ReaderView(bundled_corpus(), Library(bundled_corpus()))
+        self.pages[0].set_content(self.reader)
         for page in self.pages:
             self.stack.addWidget(page)
             self.nav.addItem("")

@@ -6,13 +6,18 @@ Problems read ``law-27-14.yaml:41: provisions[3].summary.fr: missing``; the form
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from thbdesk import __version__
+from thbdesk.core.atomic import write_bytes_atomic
 from thbdesk.core.errors import LegalTextError
 from thbdesk.core.i18n import LANGUAGES
 from thbdesk.core.legal.model import (
@@ -29,7 +34,7 @@ from thbdesk.core.legal.model import (
     Reference,
     Tri,
 )
-from thbdesk.core.paths import bundled_dir
+from thbdesk.core.paths import bundled_dir, cache_dir
 from thbdesk.core.yamlsource import LineDict, Problems, YamlSyntaxError, load_yaml
 
 FORMAT_VERSION = 1
@@ -322,6 +327,31 @@ def load_corpus(folder: Path | None = None) -> Corpus:
     return corpus
 
 
+def _fingerprint(folder: Path) -> str:
+    stats = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml"))]
+    return hashlib.sha256(repr((FORMAT_VERSION, __version__, str(folder), stats)).encode()).hexdigest()
+
+
+def cached_corpus(folder: Path, cache_file: Path) -> Corpus:
+    """Parsing YAML costs ~150 ms at start-up; a pickle keyed by the files' stats costs ~10 ms.
+
+    The cache lives in the user's cache dir (written by thbdesk only); any problem reading it
+    means a fresh parse, never an error.
+    """
+    key = _fingerprint(folder)
+    try:
+        with cache_file.open("rb") as handle:
+            stored_key, corpus = pickle.load(handle)
+        if stored_key == key and isinstance(corpus, Corpus):
+            return corpus
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    corpus = load_corpus(folder)
+    with contextlib.suppress(OSError):  # a read-only cache dir only costs speed
+        write_bytes_atomic(cache_file, pickle.dumps((key, corpus), protocol=pickle.HIGHEST_PROTOCOL))
+    return corpus
+
+
 @cache
 def bundled_corpus() -> Corpus:
-    return load_corpus()
+    return cached_corpus(bundled_dir("legal_texts"), cache_dir() / "corpus.pickle")

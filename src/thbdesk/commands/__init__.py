@@ -1,0 +1,3 @@
+"""CLI subcommands; importing this package registers them with ``thbdesk.cli``."""
+
+from thbdesk.commands import library as library

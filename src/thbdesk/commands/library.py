@@ -1,0 +1,121 @@
+"""``thbdesk texts``, ``thbdesk import``, ``thbdesk remove``: the legal library from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from thbdesk.cli import command
+from thbdesk.core.i18n import LANGUAGES, _, current_language
+from thbdesk.core.legal.library import Library
+from thbdesk.core.legal.loader import bundled_corpus
+
+
+class StderrProgress:
+    """A one-line progress bar on stderr, redrawn in place."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stderr.isatty()
+
+    def step(self, done: int, total: int, message: str) -> None:
+        width = 24
+        filled = width * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message}"
+        end = "\n" if done >= total or not self.interactive else ""
+        print(f"\r{line}", end=end, file=sys.stderr, flush=True)
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def _configure_texts(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("texts", help=_("list the bundled and imported texts"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+def _configure_import(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help=_("import official publications (PDF, DOCX, HTML, TXT)"))
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--instrument", help=_("official number of the text, e.g. 27-14"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of the publication"))
+
+
+def _configure_remove(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("remove", help=_("remove an imported text"))
+    parser.add_argument("text_id", metavar="ID")
+
+
+def _listing() -> list[dict[str, Any]]:
+    lang = current_language()
+    rows: list[dict[str, Any]] = [
+        {
+            "id": i.id,
+            "kind": i.kind,
+            "title": i.title.get(lang),
+            "provisions": len(i.provisions),
+            "unplaced": len(i.unplaced),
+            "source": "summary",
+        }
+        for i in bundled_corpus().instruments
+    ]
+    for text in Library(bundled_corpus()).texts():
+        rows.append(
+            {
+                "id": text.id,
+                "kind": "imported",
+                "instrument": text.instrument,
+                "title": text.filename,
+                "lang": text.lang,
+                "provisions": text.article_count,
+                "aligned": len(text.aligned),
+                "source": "official",
+            }
+        )
+    return rows
+
+
+@command("texts", _configure_texts)
+def texts(args: argparse.Namespace) -> int:
+    rows = _listing()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        where = f" → {row['instrument']}" if "instrument" in row else ""
+        print(f"{row['id']:<18} {row['kind']:<11} {row['provisions']:>4}  {row['title']}{where}")
+    return 0
+
+
+@command("import", _configure_import)
+def import_texts(args: argparse.Namespace) -> int:
+    library = Library(bundled_corpus())
+    for path in args.paths:
+        report = library.import_file(
+            path, instrument=args.instrument, lang=args.lang, progress=StderrProgress()
+        )
+        text = report.text
+        if report.duplicate:
+            print(_("{name}: already in the library ({id}).").format(name=path.name, id=text.id))
+            continue
+        print(
+            _(
+                "{name}: {count} articles imported as {instrument} ({lang}), {aligned} matched to summaries."
+            ).format(
+                name=path.name,
+                count=text.article_count,
+                instrument=text.instrument,
+                lang=text.lang,
+                aligned=len(text.aligned),
+            )
+        )
+    return 0
+
+
+@command("remove", _configure_remove)
+def remove_text(args: argparse.Namespace) -> int:
+    removed = Library(bundled_corpus()).remove(args.text_id)
+    print(_("{name} was removed from the library.").format(name=removed.filename))
+    return 0

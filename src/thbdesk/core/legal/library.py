@@ -1,0 +1,226 @@
+"""Official publications imported by the user, kept in the user data dir next to their originals.
+
+Layout: ``library.json`` (the manifest) and one folder per text named by the start of its SHA-256,
+holding ``original.<ext>`` and ``articles.json``. A text's folder is written under a temporary name
+and renamed when complete, and the manifest is replaced atomically, so a failed or cancelled import
+leaves the library as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from thbdesk.core.atomic import write_text_atomic
+from thbdesk.core.errors import ImportCancelledError, NoArticlesError, UnknownInstrumentError
+from thbdesk.core.legal.importers import extract_text
+from thbdesk.core.legal.language import detect_language
+from thbdesk.core.legal.model import Corpus
+from thbdesk.core.legal.splitter import SplitPart, split_articles
+from thbdesk.core.paths import data_dir
+
+MANIFEST = "library.json"
+MANIFEST_VERSION = 1
+_INSTRUMENT_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]{0,40}$")
+# Official numbers as they appear in a publication's title, per bundled instrument.
+_MENTIONS = {"27-14": r"27[.\-]14", "02-03": r"0?2[.\-]03", "2-17-740": r"2[.\-]17[.\-]740"}
+
+
+class ImportProgress(Protocol):
+    """What the core needs from whoever shows progress (a dialog, a bar on stderr)."""
+
+    def step(self, done: int, total: int, message: str) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    number: str | None
+    heading: str
+    text: str
+    lang: str
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    id: str
+    sha256: str
+    filename: str
+    instrument: str
+    lang: str
+    format: str
+    imported_at: str
+    article_count: int
+    aligned: tuple[str, ...] = ()
+    repaired_lines: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["aligned"] = list(self.aligned)
+        return data
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    text: ImportedText
+    duplicate: bool = False
+    unaligned: tuple[str, ...] = field(default_factory=tuple)
+
+
+def normalise_instrument(value: str) -> str:
+    """``27.14`` and ``27-14`` are the same law.
+
+    >>> normalise_instrument(" 27.14 ")
+    '27-14'
+    """
+    cleaned = value.strip().replace(".", "-")
+    if not _INSTRUMENT_ID.match(cleaned):
+        raise UnknownInstrumentError(instrument=value)
+    return cleaned
+
+
+def guess_instrument(text: str, numbers: Iterable[str], corpus: Corpus) -> str | None:
+    """Penal Code numbers 448-x mean Law 27-14; otherwise an official number named in the text."""
+    numbers = list(numbers)
+    if numbers and sum(n.startswith("448-") for n in numbers) * 2 >= len(numbers):
+        return "27-14"
+    head = text[:3000]
+    for instrument, pattern in _MENTIONS.items():
+        if corpus.instrument(instrument) and re.search(rf"(?<![\d.\-]){pattern}(?![\d.\-])", head):
+            return instrument
+    return None
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Silent:
+    def step(self, done: int, total: int, message: str) -> None:
+        return None
+
+    def cancelled(self) -> bool:
+        return False
+
+
+class Library:
+    def __init__(self, corpus: Corpus, root: Path | None = None) -> None:
+        self.corpus = corpus
+        self.root = root or data_dir() / "library"
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def texts(self) -> list[ImportedText]:
+        path = self.root / MANIFEST
+        if not path.exists():
+            return []
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [ImportedText(**{**t, "aligned": tuple(t["aligned"])}) for t in data.get("texts", [])]
+
+    def articles(self, text_id: str) -> list[ImportedArticle]:
+        raw = json.loads((self.root / text_id / "articles.json").read_text(encoding="utf-8"))
+        return [ImportedArticle(**{**a, "context": tuple(a["context"])}) for a in raw]
+
+    def official_articles(self, instrument: str, number: str) -> list[tuple[ImportedText, ImportedArticle]]:
+        """The imported official wording of one provision, in every imported language."""
+        found = []
+        for text in self.texts():
+            if text.instrument == instrument and number in text.aligned:
+                found += [(text, a) for a in self.articles(text.id) if a.number == number]
+        return found
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        instrument: str | None = None,
+        lang: str | None = None,
+        progress: ImportProgress | None = None,
+    ) -> ImportReport:
+        progress = progress or _Silent()
+        progress.step(0, 4, path.name)
+        digest = sha256_of(path)
+        existing = next((t for t in self.texts() if t.sha256 == digest), None)
+        if existing is not None:
+            progress.step(4, 4, path.name)
+            return ImportReport(existing, duplicate=True)
+        wanted = normalise_instrument(instrument) if instrument else None
+        extracted = extract_text(path)
+        self._check_cancel(progress, 1, path)
+        articles = self._articles(split_articles(extracted.text), path)
+        self._check_cancel(progress, 2, path)
+        numbers = [a.number for a in articles if a.number]
+        chosen = wanted or guess_instrument(extracted.text, numbers, self.corpus) or f"doc-{digest[:8]}"
+        known = self.corpus.instrument(chosen)
+        aligned = tuple(n for n in dict.fromkeys(numbers) if known and known.provision(n))
+        text = ImportedText(
+            id=digest[:16],
+            sha256=digest,
+            filename=path.name,
+            instrument=chosen,
+            lang=lang or detect_language(extracted.text),
+            format=extracted.format,
+            imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            article_count=len(articles),
+            aligned=aligned,
+            repaired_lines=extracted.repaired_lines,
+        )
+        self._store(path, text, articles)
+        progress.step(4, 4, path.name)
+        unaligned = tuple(n for n in dict.fromkeys(numbers) if n not in aligned)
+        return ImportReport(text, unaligned=unaligned)
+
+    def remove(self, text_id: str) -> ImportedText:
+        texts = self.texts()
+        match = next((t for t in texts if t.id == text_id or t.sha256.startswith(text_id)), None)
+        if match is None:
+            raise UnknownInstrumentError(instrument=text_id)
+        self._write_manifest([t for t in texts if t.id != match.id])
+        shutil.rmtree(self.root / match.id, ignore_errors=True)
+        return match
+
+    @staticmethod
+    def _articles(parts: list[SplitPart], path: Path) -> list[ImportedArticle]:
+        articles = [
+            ImportedArticle(p.number, p.heading.strip(), p.text.strip(), p.lang, tuple(p.context))
+            for p in parts
+            if p.kind == "article"
+        ]
+        if not articles:
+            raise NoArticlesError(name=path.name)
+        return articles
+
+    @staticmethod
+    def _check_cancel(progress: ImportProgress, done: int, path: Path) -> None:
+        if progress.cancelled():
+            raise ImportCancelledError()
+        progress.step(done, 4, path.name)
+
+    def _store(self, source: Path, text: ImportedText, articles: list[ImportedArticle]) -> None:
+        staging = Path(tempfile.mkdtemp(prefix=f".{text.id}.", dir=self.root))
+        try:
+            shutil.copyfile(source, staging / f"original{source.suffix.lower()}")
+            payload = [asdict(a) for a in articles]
+            write_text_atomic(staging / "articles.json", json.dumps(payload, ensure_ascii=False, indent=1))
+            staging.rename(self.root / text.id)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        self._write_manifest([*self.texts(), text])
+
+    def _write_manifest(self, texts: list[ImportedText]) -> None:
+        data = {"version": MANIFEST_VERSION, "texts": [t.to_json() for t in texts]}
+        write_text_atomic(self.root / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))

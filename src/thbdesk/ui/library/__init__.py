@@ -1,0 +1,1 @@
+"""The Library area: reading the bundled summaries and imported official texts."""

@@ -1,0 +1,156 @@
+"""Pick an instrument, pick a provision, read it in three languages; links jump between provisions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thbdesk.core.i18n import _, current_language
+from thbdesk.core.legal.display import provision_title, status_text
+from thbdesk.core.legal.library import Library
+from thbdesk.core.legal.model import Corpus, Provision
+from thbdesk.ui.library.provision_html import LINK_SCHEME, provision_html
+
+# Marks the bundled fonts can draw (⚠ cannot): † for doubtful, … for not yet summarised.
+_STATUS_MARK = {"verified": "", "unverified": " †", "missing": " …"}
+_STATUS_COLOUR = {"verified": None, "unverified": QColor("#9a5b00"), "missing": QColor("#6b6b6b")}
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReaderView(QWidget):
+    provision_opened = Signal(str)
+
+    def __init__(self, corpus: Corpus, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerView")
+        self.corpus, self.library = corpus, library
+        self.current_key: str | None = None
+        self.instrument_box = QComboBox()
+        self.instrument_box.setObjectName("instrumentPicker")
+        self.provision_list = QListWidget()
+        self.provision_list.setObjectName("provisionList")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("provisionBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._follow_link)
+        self.pick_label = QLabel()
+        self._build_layout()
+        self.instrument_box.currentIndexChanged.connect(self._instrument_changed)
+        self.provision_list.currentItemChanged.connect(self._provision_changed)
+        self.retranslate()
+
+    def _build_layout(self) -> None:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pick_label)
+        column.addWidget(self.instrument_box)
+        column.addWidget(self.provision_list, 1)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.browser)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 820])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        self.pick_label.setText(_("Text"))
+        selected = self.instrument_box.currentData() or (
+            self.corpus.instruments[0].id if self.corpus.instruments else None
+        )
+        self.instrument_box.blockSignals(True)
+        self.instrument_box.clear()
+        for instrument in self.corpus.instruments:
+            self.instrument_box.addItem(instrument.short_title.get(lang), instrument.id)
+        self.instrument_box.blockSignals(False)
+        key = self.current_key
+        self.select_instrument(selected)
+        if key:
+            self.open_provision(key)
+
+    def select_instrument(self, instrument_id: str | None) -> None:
+        index = self.instrument_box.findData(instrument_id)
+        if index < 0:
+            return
+        if self.instrument_box.currentIndex() != index:
+            self.instrument_box.setCurrentIndex(index)
+        else:
+            self._fill_provisions(instrument_id)
+
+    def _instrument_changed(self, index: int) -> None:
+        self._fill_provisions(self.instrument_box.itemData(index))
+
+    def _fill_provisions(self, instrument_id: str | None) -> None:
+        instrument = self.corpus.instrument(instrument_id or "")
+        self.provision_list.blockSignals(True)
+        self.provision_list.clear()
+        if instrument is not None:
+            lang = current_language()
+            for provision in (*instrument.provisions, *instrument.unplaced):
+                self.provision_list.addItem(self._item(provision, instrument.id, lang))
+        self.provision_list.blockSignals(False)
+        if self.provision_list.count():
+            self.provision_list.setCurrentRow(0)
+
+    def _item(self, provision: Provision, instrument_id: str, lang: str) -> QListWidgetItem:
+        instrument = self.corpus.instrument(instrument_id)
+        assert instrument is not None
+        title = provision_title(provision, instrument, lang)
+        if provision.heading and provision.placed:
+            title = f"{title} — {provision.heading.get(lang)}"
+        item = QListWidgetItem(title + _STATUS_MARK[provision.status])
+        item.setData(KEY_ROLE, provision.key)
+        item.setToolTip(status_text(provision.status, lang))
+        colour = _STATUS_COLOUR[provision.status]
+        if colour is not None:
+            item.setForeground(colour)
+        return item
+
+    def _provision_changed(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self._show(item.data(KEY_ROLE))
+
+    def open_provision(self, key: str) -> bool:
+        """Show ``27-14:448-7`` (selecting its instrument); False when no such provision exists."""
+        instrument_id, _sep, number = key.rpartition(":")
+        if self.corpus.resolve(number, instrument_id) is None:
+            return False
+        self.select_instrument(instrument_id)
+        for row in range(self.provision_list.count()):
+            if self.provision_list.item(row).data(KEY_ROLE) == key:
+                self.provision_list.setCurrentRow(row)
+                self._show(key)
+                return True
+        return False
+
+    def _show(self, key: str) -> None:
+        instrument_id, _sep, number = key.rpartition(":")
+        instrument = self.corpus.instrument(instrument_id)
+        provision = (
+            next((p for p in (*instrument.provisions, *instrument.unplaced) if p.key == key), None)
+            if instrument
+            else None
+        )
+        if provision is None:
+            return
+        official = self.library.official_articles(instrument_id, number)
+        self.browser.setHtml(provision_html(provision, self.corpus, current_language(), official))
+        self.current_key = key
+        self.provision_opened.emit(key)
+
+    def _follow_link(self, url: QUrl) -> None:
+        if url.scheme() == LINK_SCHEME:
+            self.open_provision(url.path())

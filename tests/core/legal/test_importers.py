@@ -1,0 +1,228 @@
+"""Each publication format in, the same articles out; every malformed file gives a typed error."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen import canvas
+
+from thbdesk.core.errors import (
+    CorruptDocumentError,
+    EmptyFileError,
+    EncryptedPdfError,
+    FileTooLargeError,
+    ImportFailedError,
+    NeedsOcrError,
+    UnreadableTextError,
+    UnsupportedFormatError,
+)
+from thbdesk.core.legal.importers import extract_text, sniff_format
+from thbdesk.core.legal.splitter import split_articles
+
+from .samples import (
+    AR_CONTEXTS,
+    AR_LAW,
+    AR_NUMBERS,
+    FR_CONTEXTS,
+    FR_LAW,
+    FR_NUMBERS,
+    make_docx,
+    make_html,
+    make_pdf,
+)
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def articles(text: str) -> list[tuple[str | None, str, tuple[str, ...]]]:
+    return [(p.number, p.lang, p.context) for p in split_articles(text) if p.kind == "article"]
+
+
+AR_EXPECTED = [(n, "ar", c) for n, c in zip(AR_NUMBERS, AR_CONTEXTS, strict=True)]
+FR_EXPECTED = [(n, "fr", c) for n, c in zip(FR_NUMBERS, FR_CONTEXTS, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "text", "expected"),
+    [
+        ("loi-ar.txt", "cp1256", AR_LAW, AR_EXPECTED),
+        ("loi-ar.txt", "utf-8", AR_LAW, AR_EXPECTED),
+        ("loi-ar.txt", "utf-16", AR_LAW, AR_EXPECTED),
+        ("loi-ar.txt", "utf-16-le", AR_LAW, AR_EXPECTED),
+        ("loi-fr.txt", "latin-1", FR_LAW, FR_EXPECTED),
+        ("loi-fr.txt", "utf-16-be", FR_LAW, FR_EXPECTED),
+    ],
+)
+def test_text_files_in_every_encoding(tmp_path, name, encoding, text, expected) -> None:
+    path = write(tmp_path, name, text.replace("\n", "\r\n").encode(encoding))
+    extracted = extract_text(path)
+    assert extracted.format == "txt"
+    assert extracted.text == text
+    assert extracted.encoding == {"utf-16": "utf-16-le"}.get(encoding, encoding)
+    assert articles(extracted.text) == expected
+
+
+@pytest.mark.parametrize("stored", ["visual", "logical"])
+def test_pdf_in_both_glyph_orders(tmp_path, stored) -> None:
+    lines = (AR_LAW + FR_LAW).splitlines()
+    path = write(tmp_path, "loi.pdf", make_pdf(lines, stored=stored))
+    extracted = extract_text(path)
+    assert (extracted.format, extracted.pages) == ("pdf", 1)
+    assert extracted.text.splitlines() == lines
+    assert extracted.repaired_lines > 0
+    assert articles(extracted.text) == AR_EXPECTED + FR_EXPECTED
+
+
+def test_docx_paragraphs_and_table_cells_in_document_order(tmp_path) -> None:
+    rows = (("Article 448-3", "La tentative est punie comme l'infraction."),)
+    path = write(tmp_path, "loi.docx", make_docx(AR_LAW + FR_LAW, table_rows=rows))
+    extracted = extract_text(path)
+    assert extracted.format == "docx"
+    assert extracted.text == AR_LAW + FR_LAW + "\n".join(rows[0])
+    expected_last = ("448-3", "fr", ("Chapitre II : Des peines",))
+    assert articles(extracted.text) == [*AR_EXPECTED, *FR_EXPECTED, expected_last]
+
+
+@pytest.mark.parametrize(
+    ("text", "charset", "expected"), [(AR_LAW, "windows-1256", AR_EXPECTED), (FR_LAW, "utf-8", FR_EXPECTED)]
+)
+def test_html_keeps_only_visible_text(tmp_path, text, charset, expected) -> None:
+    path = write(tmp_path, "loi.html", make_html(text, charset=charset).encode(charset))
+    extracted = extract_text(path)
+    assert (extracted.format, extracted.encoding) == ("html", "cp1256" if charset != "utf-8" else "utf-8")
+    assert extracted.text == text.rstrip("\n")
+    for hidden in ("secret", "color", "Article 99", "Titre de page"):
+        assert hidden not in extracted.text
+    assert articles(extracted.text) == expected
+
+
+def test_html_charset_is_sniffed_when_the_declaration_is_wrong(tmp_path) -> None:
+    path = write(tmp_path, "loi.htm", make_html(AR_LAW, charset="utf-8").encode("cp1256"))
+    extracted = extract_text(path)
+    assert extracted.encoding == "cp1256"
+    assert articles(extracted.text) == AR_EXPECTED
+
+
+def test_html_with_scripts_only_is_empty(tmp_path) -> None:
+    page = b"<html><head><script>document.write('Article 1')</script></head><body></body></html>"
+    with pytest.raises(EmptyFileError):
+        extract_text(write(tmp_path, "vide.html", page))
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "expected"),
+    [
+        (b"%PDF-1.7\n", ".txt", "pdf"),
+        (b"<!DOCTYPE html><p>x</p>", ".txt", "html"),
+        ("<p>نص</p>".encode("utf-16"), "", "html"),
+        (b"Article 1\nTexte", ".pdf", "pdf"),  # a misnamed file is reported as a damaged PDF
+        (b"Article 1\nTexte", ".docx", "docx"),
+        (b"Article 1\nTexte", ".html", "txt"),
+        (b"<span>Article 1</span>", ".htm", "html"),
+        (b"<span>Article 1</span>", ".txt", "txt"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ".txt", None),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", ".doc", None),
+    ],
+)
+def test_format_is_sniffed_from_content(data, suffix, expected) -> None:
+    assert sniff_format(data, suffix) == expected
+
+
+def _encrypted_pdf(user_password: str) -> bytes:
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(make_pdf(FR_LAW.splitlines(), stored="visual"))))
+    writer.encrypt(user_password, owner_password="owner-secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _rectangle_pdf() -> bytes:
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.rect(100, 100, 300, 400, fill=1)
+    page.save()
+    return buffer.getvalue()
+
+
+def _zip_without_word_document() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("content.xml", "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "kind"),
+    [
+        ("vide.txt", b"", EmptyFileError, None),
+        ("blancs.txt", b"  \r\n\t \n", EmptyFileError, None),
+        ("blancs16.txt", " \n \n".encode("utf-16"), EmptyFileError, None),
+        ("bruit.bin", os.urandom(4096), UnsupportedFormatError, None),
+        ("bruit.txt", os.urandom(4096), UnsupportedFormatError, None),
+        (
+            "prive.txt",
+            codecs.BOM_UTF16_LE + "\ue000\ue001".encode("utf-16-le") * 200,
+            UnreadableTextError,
+            None,
+        ),
+        ("controles.txt", b"Article premier\x01\n" * 50, UnreadableTextError, None),
+        ("protege.pdf", _encrypted_pdf("secret"), EncryptedPdfError, None),
+        ("scan.pdf", _rectangle_pdf(), NeedsOcrError, None),
+        ("casse.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", CorruptDocumentError, "PDF"),
+        ("texte.pdf", b"Article 1\nTexte", CorruptDocumentError, "PDF"),
+        ("pas-un-zip.docx", b"Article 1\nTexte", CorruptDocumentError, "DOCX"),
+        ("autre.docx", _zip_without_word_document(), CorruptDocumentError, "DOCX"),
+        ("archive.zip", _zip_without_word_document(), UnsupportedFormatError, None),
+    ],
+)
+def test_malformed_files_raise_typed_errors_naming_the_file(tmp_path, name, data, error, kind) -> None:
+    with pytest.raises(error) as raised:
+        extract_text(write(tmp_path, name, data))
+    assert isinstance(raised.value, ImportFailedError)
+    assert raised.value.fields["name"] == name
+    assert raised.value.fields.get("kind") == kind
+    assert name in raised.value.user_message("en")
+
+
+def test_pdf_protected_only_by_an_owner_password_is_read(tmp_path) -> None:
+    extracted = extract_text(write(tmp_path, "ouvert.pdf", _encrypted_pdf("")))
+    assert articles(extracted.text) == FR_EXPECTED
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path) -> None:
+    path = write(tmp_path, "gros.txt", FR_LAW.encode() * 10)
+    with pytest.raises(FileTooLargeError) as raised:
+        extract_text(path, max_bytes=1024)
+    size_mb = f"{path.stat().st_size / 1024 / 1024:.6f}".rstrip("0")
+    assert raised.value.fields == {"name": "gros.txt", "size_mb": size_mb, "limit_mb": "0.000977"}
+    assert extract_text(path, max_bytes=path.stat().st_size).format == "txt"
+
+
+def test_missing_file_is_an_import_failure(tmp_path) -> None:
+    with pytest.raises(ImportFailedError) as raised:
+        extract_text(tmp_path / "absent.pdf")
+    assert raised.value.fields == {"name": "absent.pdf"}
+
+
+def test_extraction_writes_nothing(tmp_path, thbdesk_home) -> None:
+    paths = [
+        write(tmp_path, "a.pdf", make_pdf(AR_LAW.splitlines(), stored="logical")),
+        write(tmp_path, "b.docx", make_docx(FR_LAW)),
+        write(tmp_path, "c.html", make_html(FR_LAW).encode()),
+    ]
+    before = sorted(tmp_path.rglob("*"))
+    for path in paths:
+        extract_text(path)
+    assert sorted(tmp_path.rglob("*")) == before
+    assert not thbdesk_home.exists()

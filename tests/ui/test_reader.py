@@ -1,0 +1,77 @@
+from PySide6.QtCore import QUrl
+
+from thbdesk.core.legal.library import Library
+from thbdesk.core.legal.loader import bundled_corpus
+from thbdesk.core.settings import Settings
+
+
+def test_reader_shows_448_7_in_three_languages_in_arabic_ui(open_window) -> None:
+    window = open_window(Settings(language="ar"))
+    reader = window.reader
+    assert reader.open_provision("27-14:448-7")
+    text = reader.browser.toPlainText()
+    assert "عدم التبليغ" in text
+    assert "Non-dénonciation" in text
+    assert "Failure to report" in text
+    assert "الفصل \u20667-448\u2069" in text and "Article 448-7" in text
+    assert reader.provision_list.currentItem().text().startswith("الفصل")
+
+
+def test_following_a_cross_reference_opens_the_target(open_window) -> None:
+    window = open_window(Settings(language="fr"))
+    reader = window.reader
+    reader.open_provision("27-14:448-7")
+    html = reader.browser.toHtml()
+    assert 'href="thb:27-14:448-2"' in html
+    reader.browser.anchorClicked.emit(QUrl("thb:27-14:448-2"))
+    assert reader.current_key == "27-14:448-2"
+    assert "Article 448-2" in reader.provision_list.currentItem().text()
+    assert "500 000" in reader.browser.toPlainText().replace("\u202f", " ")
+
+
+def test_cross_instrument_link_switches_the_text(open_window) -> None:
+    reader = open_window(Settings(language="en")).reader
+    law = bundled_corpus().instrument("27-14")
+    target = next(ref for p in law.provisions for ref in p.refs if ref.startswith("22-01:"))
+    reader.browser.anchorClicked.emit(QUrl(f"thb:{target}"))
+    assert reader.current_key == target
+    assert reader.instrument_box.currentData() == "22-01"
+
+
+def test_unverified_and_missing_provisions_carry_a_badge(open_window) -> None:
+    reader = open_window(Settings(language="en")).reader
+    reader.open_provision("27-14:448-4")
+    assert "Unverified: check the official text" in reader.browser.toPlainText()
+    reader.open_provision("27-14:448-6")
+    assert "No summary yet: import the official text" in reader.browser.toPlainText()
+    reader.open_provision("27-14:448-2")
+    assert "Unofficial summary of verified facts" in reader.browser.toPlainText()
+
+
+def test_picking_an_instrument_lists_its_provisions(open_window) -> None:
+    reader = open_window(Settings(language="fr")).reader
+    reader.select_instrument("02-03")
+    numbers = [reader.provision_list.item(i).text() for i in range(reader.provision_list.count())]
+    assert any(n.startswith("Article 52") for n in numbers)
+    assert reader.current_key and reader.current_key.startswith("02-03:")
+
+
+def test_reader_follows_a_language_switch(open_window) -> None:
+    window = open_window(Settings(language="en"))
+    window.reader.open_provision("27-14:448-9")
+    window.language_actions["ar"].trigger()
+    assert window.reader.current_key == "27-14:448-9"
+    assert window.reader.instrument_box.currentText() == bundled_corpus().instrument("27-14").short_title.ar
+
+
+def test_imported_official_text_appears_under_the_summary(open_window, tmp_path) -> None:
+    source = tmp_path / "loi.txt"
+    source.write_text(
+        "Chapitre premier\nArticle 448-7\nTexte officiel fictif pour le test de lecture.\n", encoding="utf-8"
+    )
+    Library(bundled_corpus()).import_file(source, instrument="27-14", lang="fr")
+    reader = open_window(Settings(language="fr")).reader
+    reader.open_provision("27-14:448-7")
+    text = reader.browser.toPlainText()
+    assert "Texte officiel (importé)" in text
+    assert "Texte officiel fictif pour le test de lecture." in text
