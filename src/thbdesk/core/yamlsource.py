@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml.nodes import MappingNode
+if TYPE_CHECKING:
+    import yaml
+    from yaml.nodes import MappingNode
 
 
 class LineDict(dict[str, Any]):
@@ -19,13 +21,6 @@ class LineDict(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
-
-
-class _LineLoader(_Base):  # type: ignore[valid-type,misc]
-    pass
-
-
 def _construct_line_dict(loader: yaml.SafeLoader, node: MappingNode) -> LineDict:
     result = LineDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     result.line = node.start_mark.line + 1
@@ -33,7 +28,15 @@ def _construct_line_dict(loader: yaml.SafeLoader, node: MappingNode) -> LineDict
     return result
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
+@cache
+def _line_loader() -> type[yaml.SafeLoader]:
+    """Built on first use: start-up reads the cached corpus and never needs PyYAML."""
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster
+    loader: type[yaml.SafeLoader] = type("LineLoader", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
+    return loader
 
 
 class YamlSyntaxError(Exception):
@@ -45,9 +48,11 @@ class YamlSyntaxError(Exception):
 
 def load_yaml(path: Path) -> Any:
     """Parse ``path``; a syntax error becomes ``YamlSyntaxError`` carrying its line."""
+    import yaml
+
     text = path.read_text(encoding="utf-8")
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader())  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.nav = QListWidget()
         self.nav.setObjectName("areaNavigation")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.pages = [AreaPage(key, title, text) for key, title, text in AREAS]
         self.reader = ReaderView(bundled_corpus(), Library(bundled_corpus()))

@@ -17,15 +17,15 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from thbdesk.core.atomic import write_text_atomic
 from thbdesk.core.errors import ImportCancelledError, NoArticlesError, UnknownInstrumentError
-from thbdesk.core.legal.importers import extract_text
-from thbdesk.core.legal.language import detect_language
 from thbdesk.core.legal.model import Corpus
-from thbdesk.core.legal.splitter import SplitPart, split_articles
 from thbdesk.core.paths import data_dir
+
+if TYPE_CHECKING:
+    from thbdesk.core.legal.splitter import SplitPart
 
 MANIFEST = "library.json"
 MANIFEST_VERSION = 1
@@ -150,6 +150,11 @@ class Library:
         lang: str | None = None,
         progress: ImportProgress | None = None,
     ) -> ImportReport:
+        # Extraction and splitting load pypdf, python-docx and large regexes: only when importing.
+        from thbdesk.core.legal.importers import extract_text
+        from thbdesk.core.legal.language import detect_language
+        from thbdesk.core.legal.splitter import split_articles
+
         progress = progress or _Silent()
         progress.step(0, 4, path.name)
         digest = sha256_of(path)

@@ -307,6 +307,12 @@ def check_references(corpus: Corpus) -> list[str]:
     return problems
 
 
+def _reading_order(instrument: Instrument) -> tuple[int, int, str]:
+    """The Penal Code section first, then laws, decrees, procedure, plans, indicators, glossary."""
+    kinds = ("law", "decree", "procedure", "plan", "indicators", "glossary")
+    return (instrument.code != "penal-code", kinds.index(instrument.kind), instrument.id)
+
+
 def load_corpus(folder: Path | None = None) -> Corpus:
     """Load every instrument of ``folder``; all problems of all files are reported together."""
     folder = folder or bundled_dir("legal_texts")
@@ -320,6 +326,7 @@ def load_corpus(folder: Path | None = None) -> Corpus:
     problems += [
         f"{i.path.name}:1: instrument.id: {i.id} is used twice" for i in instruments if ids.count(i.id) > 1
     ]
+    instruments.sort(key=_reading_order)
     corpus = Corpus(tuple(instruments))
     problems += check_references(corpus)
     if problems:

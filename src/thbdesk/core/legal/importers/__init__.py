@@ -8,6 +8,7 @@ Nothing is written anywhere; every failure is an ImportFailedError naming the fi
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
 from collections.abc import Callable
@@ -19,20 +20,19 @@ from thbdesk.core.errors import (
     ImportFailedError,
     UnsupportedFormatError,
 )
-from thbdesk.core.legal.importers.docx import extract_docx
-from thbdesk.core.legal.importers.html import extract_html, looks_like_html
+from thbdesk.core.legal.importers.html import looks_like_html
 from thbdesk.core.legal.importers.model import ExtractedText
-from thbdesk.core.legal.importers.pdf import extract_pdf
-from thbdesk.core.legal.importers.text import extract_plain_text, looks_binary
+from thbdesk.core.legal.importers.text import looks_binary
 
 __all__ = ["ExtractedText", "extract_text", "sniff_format"]
 
 _MEGABYTE = 1024 * 1024
-_EXTRACTORS: dict[str, Callable[[bytes, str], ExtractedText]] = {
-    "pdf": extract_pdf,
-    "docx": extract_docx,
-    "html": extract_html,
-    "txt": extract_plain_text,
+# pypdf and python-docx cost ~150 ms to import: loaded on the first import, not at start-up.
+_EXTRACTORS = {
+    "pdf": ("pdf", "extract_pdf"),
+    "docx": ("docx", "extract_docx"),
+    "html": ("html", "extract_html"),
+    "txt": ("text", "extract_plain_text"),
 }
 _CLAIMED_BY_EXTENSION = {".pdf": "pdf", ".docx": "docx"}
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -45,10 +45,17 @@ def extract_text(path: Path, *, max_bytes: int = 100 * 1024 * 1024) -> Extracted
     kind = sniff_format(data, path.suffix)
     if kind is None:
         raise UnsupportedFormatError(name=path.name)
-    extracted = _EXTRACTORS[kind](data, path.name)
+    extracted = _extractor(kind)(data, path.name)
     if not extracted.text.strip():
         raise EmptyFileError(name=path.name)
     return extracted
+
+
+def _extractor(kind: str) -> Callable[[bytes, str], ExtractedText]:
+    module_name, function = _EXTRACTORS[kind]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    extract: Callable[[bytes, str], ExtractedText] = getattr(module, function)
+    return extract
 
 
 def sniff_format(data: bytes, suffix: str = "") -> str | None:
