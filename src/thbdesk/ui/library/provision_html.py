@@ -81,8 +81,12 @@ def official_section(official: list[tuple[ImportedText, ImportedArticle]], ui_la
     blocks = [f"<hr/><h3>{escape(title)}</h3>"]
     for text, article in official:
         body = escape(article.text).replace("\n", "<br/>")
+        context = escape(" › ".join(article.context))
         source = escape(f"{text.filename} · {text.imported_at[:10]}")
-        blocks.append(f'<div dir="{_dir(article.lang)}"><p>{body}</p><p><small>{source}</small></p></div>')
+        blocks.append(
+            f'<div dir="{_dir(article.lang)}"><p><small>{context}</small></p><p>{body}</p>'
+            f"<p><small>{source}</small></p></div>"
+        )
     return "".join(blocks)
 
 
