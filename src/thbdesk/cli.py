@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: the reader left, nothing went wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:
         log_unexpected(*sys.exc_info())  # type: ignore[arg-type]
         print(_("An unexpected error occurred. A technical report was written to the log."), file=sys.stderr)

@@ -1,0 +1,44 @@
+"""``thbdesk search``: the library's search from the shell, with the JSON contract of DESIGN.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from thbdesk.cli import command
+from thbdesk.core.i18n import LANGUAGES, _, current_language
+from thbdesk.core.search.searcher import Filters, default_search
+
+
+def _configure(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("search", help=_("search the legal texts"))
+    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("language of the results"))
+    parser.add_argument("--instrument", action="append", default=[], help=_("only this text, e.g. 27-14"))
+    parser.add_argument("--limit", type=int, default=10, help=_("number of results (default 10)"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON"))
+
+
+@command("search", _configure)
+def search(args: argparse.Namespace) -> int:
+    filters = Filters(instruments=tuple(i.replace(".", "-") for i in args.instrument))
+    results = default_search().search(
+        args.query, lang=args.lang, filters=filters, limit=max(1, args.limit), ui_lang=current_language()
+    )
+    if results.corrected:
+        print(
+            _("No result for «{query}». Showing results for «{corrected}».").format(
+                query=args.query, corrected=results.corrected
+            ),
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps([hit.to_json() for hit in results.hits], ensure_ascii=False, indent=2))
+        return 0
+    if not results.hits:
+        print(_("No result."), file=sys.stderr)
+    for hit in results.hits:
+        print(f"{hit.instrument:<15} {hit.number:<10} {hit.title}")
+        print(f"    {hit.snippet}")
+    return 0

@@ -1,0 +1,1 @@
+"""Legal search: text analysis (Arabic, French, English), index schema, indexer and searcher."""
