@@ -24,7 +24,7 @@ lint:  ## ruff on everything, mypy (strict) on the Qt-free core
 i18n:  ## extract messages, update the ar/fr/en catalogues, compile them
 	$(PYBABEL) extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k Nn_:1,2 --no-location --sort-output \
 		--project thbdesk -o translations/thbdesk.pot .
-	$(PYBABEL) update -i translations/thbdesk.pot -d translations -D thbdesk --no-fuzzy-matching
+	$(PYBABEL) update -i translations/thbdesk.pot -d translations -D thbdesk --no-fuzzy-matching --ignore-obsolete
 	$(PYBABEL) compile -d translations -D thbdesk
 
 bench:  ## performance figures (ratios against baselines measured in the same run)

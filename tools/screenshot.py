@@ -57,6 +57,7 @@ def main() -> int:
     parser.add_argument("--lang", default="ar", choices=["ar", "fr", "en"])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--open", default="27-14:448-7", help="provision to show in the reader")
+    parser.add_argument("--search", default="", help="type this into the search box first")
     args = parser.parse_args()
     os.environ.setdefault("THBDESK_HOME", tempfile.mkdtemp(prefix="thbdesk-shot-"))
     save_settings(Settings(language=args.lang))
@@ -65,10 +66,18 @@ def main() -> int:
     window = create_main_window(app)
     window.resize(1280, 760)
     window.reader.open_provision(args.open)
+    if args.search:
+        panel = window.library_view.search_panel
+        panel.search_box.setText(args.search)
+        panel.start_search()
+        panel.runner.wait()
+        for _ in range(20):
+            app.processEvents()
+    suffix = "-search" if args.search else ""
     for _ in range(5):
         app.processEvents()
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    out = args.out_dir / f"window-{args.lang}.png"
+    out = args.out_dir / f"window-{args.lang}{suffix}.png"
     image = window.grab().toImage()
     image.save(str(out))
     if args.check:

@@ -87,3 +87,15 @@ def test_numbers_follow_each_locale() -> None:
 def test_isolate_marks_an_ltr_island() -> None:
     assert i18n.isolate_ltr("448-7") == "\u2066448-7\u2069"
     assert i18n.is_rtl("ar") and not i18n.is_rtl("en")
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel cannot extract ``f"{_('x')}"``: such a message would silently stay untranslated."""
+    hidden = re.compile(r"""\{[^{}]*\b(?:_|N_|ngettext)\(\s*["']""")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in SRC.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"""\bf["']""", line) and hidden.search(line)
+    ]
+    assert offenders == []

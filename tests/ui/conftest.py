@@ -35,6 +35,8 @@ def open_window(app: QApplication, qtbot) -> Iterator[Callable[..., MainWindow]]
 
     yield start
     for window in opened:
+        window.library_view.runner.wait()  # no background answer may land on a deleted widget
+        QApplication.processEvents()
         window.close()
         window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,11 +22,12 @@ from thbdesk.core.errors import ThbError
 from thbdesk.core.i18n import LANGUAGES, N_, _, native_name
 from thbdesk.core.legal.library import Library
 from thbdesk.core.legal.loader import bundled_corpus
+from thbdesk.core.search.searcher import LegalSearch
 from thbdesk.core.settings import Settings, save_settings
 from thbdesk.ui.about_dialog import AboutDialog
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.language import apply_language
-from thbdesk.ui.library.reader import ReaderView
+from thbdesk.ui.library.view import LibraryView
 from thbdesk.ui.settings_dialog import SettingsDialog
 
 AREAS = (
@@ -82,8 +83,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.pages = [AreaPage(key, title, text) for key, title, text in AREAS]
-        self.reader = ReaderView(bundled_corpus(), Library(bundled_corpus()))
-        self.pages[0].set_content(self.reader)
+        corpus = bundled_corpus()
+        library = Library(corpus)
+        self.library_view = LibraryView(corpus, library, LegalSearch(corpus, library))
+        self.reader = self.library_view.reader
+        self.pages[0].set_content(self.library_view)
         for page in self.pages:
             self.stack.addWidget(page)
             self.nav.addItem("")
@@ -104,6 +108,15 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.import_action = QAction(self, shortcut=QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.import_action.triggered.connect(self.library_view.choose_and_import)
+        self.imports_action = QAction(self)
+        self.imports_action.triggered.connect(self.library_view.manage_imports)
+        self.find_action = QAction(self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
+        self.file_menu.addActions([self.import_action, self.imports_action])
+        self.file_menu.addSeparator()
         self.file_menu.addActions([self.settings_action, self.quit_action])
         self.language_menu = bar.addMenu("")
         self.language_group = QActionGroup(self)
@@ -129,6 +142,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.settings_action.setText(_("&Settings…"))
         self.quit_action.setText(_("&Quit"))
+        self.import_action.setText(_("&Import official texts…"))
+        self.imports_action.setText(_("Imported &texts…"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About thbdesk"))
@@ -136,6 +151,15 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(_(title))
         for page in self.pages:
             page.retranslate()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let a running search or import finish: its answer must not land on deleted widgets."""
+        self.library_view.runner.wait(10_000)
+        super().closeEvent(event)
+
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.library_view.focus_search()
 
     def set_language(self, lang: str) -> None:
         """Switch at once: catalogue, Qt strings, mirrored layout; then persist the choice."""

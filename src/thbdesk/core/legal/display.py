@@ -84,6 +84,31 @@ def penalty_text(penalty: Penalty, lang: str) -> str:
     return text
 
 
+_KIND_NAME = {
+    "reclusion": N_("Reclusion"),
+    "imprisonment": N_("Imprisonment"),
+    "fine": N_("Fine"),
+    "life": N_("Life imprisonment"),
+}
+
+
+def penalty_cells(penalty: Penalty, lang: str) -> tuple[str, str, str]:
+    """Kind, minimum and maximum, for a penalty table.
+
+    >>> penalty_cells(Penalty("fine", "verified", 10000, 500000, "dirhams"), "en")
+    ('Fine', '10,000 dirhams', '500,000 dirhams')
+    >>> penalty_cells(Penalty("life", "unverified"), "fr")
+    ('Réclusion perpétuelle', '', '')
+    """
+    kind = translate(_KIND_NAME[penalty.kind], lang)
+    if penalty.kind == "life":
+        return kind, "", ""
+    unit = penalty.unit or "years"
+    low = _quantity(*_bound(penalty.min or 0, unit), lang)
+    high = _quantity(*_bound(penalty.max or 0, unit), lang)
+    return kind, low, high
+
+
 STATUS_TEXT = {
     "verified": N_("Unofficial summary of verified facts"),
     "unverified": N_("Unverified: check the official text"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from thbdesk.core.i18n import LANGUAGES, N_, is_rtl, translate
-from thbdesk.core.legal.display import penalty_text, provision_title, status_text
+from thbdesk.core.legal.display import penalty_cells, provision_title, status_text
 from thbdesk.core.legal.library import ImportedArticle, ImportedText
 from thbdesk.core.legal.model import Corpus, Instrument, Provision, Tri
 
@@ -49,6 +49,23 @@ def _refs(provision: Provision, corpus: Corpus, lang: str) -> list[str]:
     return links
 
 
+def penalty_table(provision: Provision, lang: str) -> str:
+    """Kind, minimum, maximum and condition of each penalty, one row each."""
+    if not provision.penalties:
+        return ""
+    head = "".join(f"<th>{escape(translate(h, lang))}</th>" for h in (N_("Penalty"), N_("From"), N_("To")))
+    rows = []
+    for penalty in provision.penalties:
+        kind, low, high = penalty_cells(penalty, lang)
+        condition = f"<br/><small>{escape(penalty.condition.get(lang))}</small>" if penalty.condition else ""
+        rows.append(
+            f"<tr><td>{escape(kind)}{condition}</td><td>{escape(low)}</td><td>{escape(high)}</td></tr>"
+        )
+    title = escape(translate(N_("Penalties"), lang))
+    table = '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+    return f"<p><b>{title}</b></p>{table}<tr>{head}</tr>{''.join(rows)}</table>"
+
+
 def language_column(provision: Provision, instrument: Instrument, corpus: Corpus, lang: str) -> str:
     parts = [f"<h3>{escape(provision_title(provision, instrument, lang))}</h3>"]
     if provision.heading and provision.placed:
@@ -57,7 +74,7 @@ def language_column(provision: Provision, instrument: Instrument, corpus: Corpus
         parts.append(f"<p>{escape(provision.summary.get(lang))}</p>")
     elif provision.status == "missing":
         parts.append(f"<p><i>{escape(status_text('missing', lang))}</i></p>")
-    parts.append(_list(N_("Penalties"), [escape(penalty_text(p, lang)) for p in provision.penalties], lang))
+    parts.append(penalty_table(provision, lang))
     parts.append(_list(N_("Aggravating circumstances"), _tri_items(provision.aggravations, lang), lang))
     parts.append(_list(N_("Exemptions"), _tri_items(provision.exemptions, lang), lang))
     definitions = [

@@ -5,17 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from thbdesk.core.i18n import _, current_language
+from thbdesk.core.i18n import LANGUAGES, _, current_language, native_name
+from thbdesk.core.legal.citations import citation
 from thbdesk.core.legal.display import provision_title, status_text
 from thbdesk.core.legal.library import Library
 from thbdesk.core.legal.model import Corpus, Provision
@@ -52,24 +58,73 @@ class ReaderView(QWidget):
         self.retranslate()
 
     def _build_layout(self) -> None:
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
+        browse = QWidget()
+        column = QVBoxLayout(browse)
+        column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.pick_label)
         column.addWidget(self.instrument_box)
         column.addWidget(self.provision_list, 1)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("librarySideTabs")
+        self.browse_tab = browse
+        self.side_tabs.addTab(browse, "")
+        self.citation_button = QToolButton()
+        self.citation_button.setObjectName("copyCitation")
+        self.citation_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.citation_menu = QMenu(self.citation_button)
+        self.citation_actions = {}
+        for lang in LANGUAGES:
+            action = self.citation_menu.addAction(native_name(lang))
+            action.triggered.connect(lambda _checked=False, code=lang: self.copy_citation(code))
+            self.citation_actions[lang] = action
+        self.citation_button.setMenu(self.citation_menu)
+        reading = QWidget()
+        right = QVBoxLayout(reading)
+        right.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.citation_button)
+        right.addLayout(bar)
+        right.addWidget(self.browser, 1)
         splitter = QSplitter()
-        splitter.addWidget(side)
-        splitter.addWidget(self.browser)
+        splitter.addWidget(self.side_tabs)
+        splitter.addWidget(reading)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 860])
+        splitter.setSizes([380, 820])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+    def copy_citation(self, lang: str) -> str:
+        """Put the open provision's citation, in ``lang``, on the clipboard."""
+        provision = self.current_provision()
+        if provision is None:
+            return ""
+        instrument = self.corpus.instrument(provision.instrument_id)
+        assert instrument is not None
+        text = citation(provision, instrument, lang)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def current_provision(self) -> Provision | None:
+        if not self.current_key:
+            return None
+        instrument_id, _sep, number = self.current_key.rpartition(":")
+        instrument = self.corpus.instrument(instrument_id)
+        if instrument is None:
+            return None
+        return next((p for p in (*instrument.provisions, *instrument.unplaced) if p.number == number), None)
+
+    def reload(self) -> None:
+        """Show the open provision again (its official text may have been imported or removed)."""
+        if self.current_key:
+            self._show(self.current_key)
+
     def retranslate(self) -> None:
         lang = current_language()
         self.pick_label.setText(_("Text"))
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.browse_tab), _("Browse"))
+        self.citation_button.setText(_("Copy citation"))
         selected = self.instrument_box.currentData() or (
             self.corpus.instruments[0].id if self.corpus.instruments else None
         )
