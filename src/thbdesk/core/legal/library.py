@@ -9,7 +9,6 @@ leaves the library as it was.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import shutil
@@ -102,6 +101,8 @@ def guess_instrument(text: str, numbers: Iterable[str], corpus: Corpus) -> str |
 
 
 def sha256_of(path: Path) -> str:
+    import hashlib  # only imports need it; start-up does not
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
