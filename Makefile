@@ -30,6 +30,7 @@ i18n:  ## extract messages, update the ar/fr/en catalogues, compile them
 bench:  ## performance figures (ratios against baselines measured in the same run)
 	$(PY) bench/startup.py
 	$(PY) bench/import.py
+	$(PY) bench/search.py
 
 screenshot:  ## docs/ screenshots of the window (offscreen grab)
 	$(PY) tools/screenshot.py docs

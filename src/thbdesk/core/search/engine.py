@@ -46,13 +46,13 @@ def _run(
     searcher: Any, parsed: ParsedQuery, filters: Filters, limit: int, display: str, lang: str | None
 ) -> list[SearchHit]:
     restrict = _filter_query(filters, parsed.instruments)
-    hits: dict[str, SearchHit] = {}
+    candidates: dict[str, tuple[float, Any, str]] = {}  # provision -> (score, result, language)
     for number in parsed.numbers:
         found = searcher.search(Term("number", number), filter=restrict, limit=None)
         if found.is_empty() and _swapped(number):  # "1-448" typed in Arabic order without الفصل
             found = searcher.search(Term("number", _swapped(number)), filter=restrict, limit=None)
         for result in found:
-            _add(hits, result, display, lang, NUMBER_SCORE + _instrument_rank(result, parsed))
+            _keep(candidates, result, NUMBER_SCORE + _instrument_rank(result, parsed), display)
     if parsed.text:
         text_query = _text_query(searcher, parsed.text)
         results = searcher.search(
@@ -67,9 +67,10 @@ def _run(
         results.formatter = highlight.HtmlFormatter(tagname="b", between=" … ")
         for result in results:
             weight = _KIND_WEIGHT.get(result["kind"], 1.0)
-            _add(hits, result, _matched_language(result, display), lang, weight * float(result.score))
-    ranked = sorted(hits.values(), key=lambda hit: -hit.score)
-    return ranked[:limit]
+            _keep(candidates, result, weight * float(result.score), _matched_language(result, display))
+    ranked = sorted(candidates.values(), key=lambda item: -item[0])[:limit]
+    # Snippets re-analyse stored text: only for the hits that are shown.
+    return [_hit(result, shown, lang, score) for score, result, shown in ranked]
 
 
 def _text_query(searcher: Any, text: str) -> Query:
@@ -81,11 +82,9 @@ def _text_query(searcher: Any, text: str) -> Query:
     return _with_proximity(parsed, fields, searcher)
 
 
-def _add(hits: dict[str, SearchHit], result: Any, display: str, lang: str | None, score: float) -> None:
-    key = result["provision_key"]
-    if key in hits:
-        return
-    hits[key] = _hit(result, display, lang, score)
+def _keep(candidates: dict[str, tuple[float, Any, str]], result: Any, score: float, shown: str) -> None:
+    """The first (best) result of each provision stands for it."""
+    candidates.setdefault(result["provision_key"], (score, result, shown))
 
 
 def _hit(result: Any, display: str, lang: str | None, score: float) -> SearchHit:
