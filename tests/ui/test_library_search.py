@@ -117,7 +117,7 @@ def test_import_shows_progress_then_the_official_text_is_found(open_window, qtbo
     dialog.progress.stepped.connect(lambda done, total, _m: steps.append(done))
     qtbot.waitUntil(lambda: dialog.finished_all, timeout=30_000)
     assert dialog.bar.value() == dialog.bar.maximum()
-    assert "1 articles importés comme 27-14 (fr)" in dialog.log.toPlainText()
+    assert "1 article importé comme 27-14 (fr)" in dialog.log.toPlainText()
     view.runner.wait()
     qtbot.wait(50)
     with qtbot.waitSignal(view.search_panel.results_shown, timeout=30_000):

@@ -96,21 +96,7 @@ def import_texts(args: argparse.Namespace) -> int:
         report = library.import_file(
             path, instrument=args.instrument, lang=args.lang, progress=StderrProgress()
         )
-        text = report.text
-        if report.duplicate:
-            print(_("{name}: already in the library ({id}).").format(name=path.name, id=text.id))
-            continue
-        print(
-            _(
-                "{name}: {count} articles imported as {instrument} ({lang}), {aligned} matched to summaries."
-            ).format(
-                name=path.name,
-                count=text.article_count,
-                instrument=text.instrument,
-                lang=text.lang,
-                aligned=len(text.aligned),
-            )
-        )
+        print(report.summary())
     return 0
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from thbdesk.core.atomic import write_text_atomic
 from thbdesk.core.errors import ImportCancelledError, NoArticlesError, UnknownInstrumentError
+from thbdesk.core.i18n import _, ngettext
 from thbdesk.core.legal.model import Corpus
 from thbdesk.core.paths import data_dir
 
@@ -74,6 +75,24 @@ class ImportReport:
     text: ImportedText
     duplicate: bool = False
     unaligned: tuple[str, ...] = field(default_factory=tuple)
+
+    def summary(self) -> str:
+        """One line for the user, in the UI language."""
+        text = self.text
+        if self.duplicate:
+            return _("{name}: already in the library ({id}).").format(name=text.filename, id=text.id)
+        message = ngettext(
+            "{name}: {count} article imported as {instrument} ({lang}), {aligned} matched to summaries.",
+            "{name}: {count} articles imported as {instrument} ({lang}), {aligned} matched to summaries.",
+            text.article_count,
+        )
+        return message.format(
+            name=text.filename,
+            count=text.article_count,
+            instrument=text.instrument,
+            lang=text.lang,
+            aligned=len(text.aligned),
+        )
 
 
 def normalise_instrument(value: str) -> str:

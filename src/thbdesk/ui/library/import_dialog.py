@@ -92,20 +92,7 @@ class ImportDialog(QDialog):
         self.bar.setValue(self._index * 4 + done)
 
     def _imported(self, report: ImportReport) -> None:
-        text = report.text
-        if report.duplicate:
-            line = _("{name}: already in the library.").format(name=text.filename)
-        else:
-            line = _(
-                "{name}: {count} articles imported as {instrument} ({lang}), {aligned} matched to summaries."
-            ).format(
-                name=text.filename,
-                count=text.article_count,
-                instrument=text.instrument,
-                lang=text.lang,
-                aligned=len(text.aligned),
-            )
-        self._after(line)
+        self._after(report.summary())
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ThbError):
