@@ -27,7 +27,7 @@ def test_import_then_list_then_remove(tmp_path: Path, capsys) -> None:
     assert main(["--ui-lang", "en", "import", str(source)]) == 0
     captured = capsys.readouterr()
     assert "2 articles imported as 27-14 (fr), 2 matched to summaries." in captured.out
-    assert "4/4" in captured.err  # the progress bar went to stderr
+    assert "100% loi-27-14.txt" in captured.err  # the progress bar went to stderr
     imported = [r for r in cli_json(capsys, "texts") if r["source"] == "official"]
     assert len(imported) == 1 and imported[0]["instrument"] == "27-14" and imported[0]["aligned"] == 2
 

@@ -15,16 +15,19 @@ from thbdesk.core.legal.loader import bundled_corpus
 
 
 class StderrProgress:
-    """A one-line progress bar on stderr, redrawn in place."""
+    """A one-line progress bar on stderr, redrawn in place; a log (not a terminal) gets the end only."""
 
     def __init__(self) -> None:
         self.interactive = sys.stderr.isatty()
 
     def step(self, done: int, total: int, message: str) -> None:
+        if not self.interactive and done < total:
+            return
         width = 24
         filled = width * done // max(total, 1)
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message}"
-        end = "\n" if done >= total or not self.interactive else ""
+        percent = 100 * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {percent:3d}% {message}"
+        end = "\n" if done >= total else ""
         print(f"\r{line}", end=end, file=sys.stderr, flush=True)
 
     def cancelled(self) -> bool:

@@ -144,4 +144,18 @@ def test_cancel_leaves_the_library_untouched_and_progress_is_reported(tmp_path: 
     assert os.listdir(library().root) == []
     full = CancelAfter(steps=99)
     library().import_file(path, progress=full)
-    assert full.seen[0] == (0, 4) and full.seen[-1] == (4, 4)
+    assert full.seen[0] == (0, 100) and full.seen[-1] == (100, 100)
+    assert [done for done, _total in full.seen] == sorted(done for done, _total in full.seen)
+
+
+def test_a_pdf_reports_progress_page_by_page_and_can_be_cancelled_midway(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf(FR_LAW.splitlines() * 12, stored="visual", lines_per_page=6))
+    progress = CancelAfter(steps=99)
+    library().import_file(path, progress=progress)
+    reading = [done for done, _total in progress.seen if 0 < done < 80]
+    assert len(reading) >= 10, "one step per page while reading"
+    library().remove(library().texts()[0].id)
+    with pytest.raises(ImportCancelledError):
+        library().import_file(path, progress=CancelAfter(steps=5))
+    assert library().texts() == []

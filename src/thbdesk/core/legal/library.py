@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from thbdesk.core.legal.splitter import SplitPart
 
 MANIFEST = "library.json"
+STEPS = 100  # progress is reported in percent of one file
+READ_SHARE = 80  # reading (page by page for a PDF) up to 80 %, then splitting and storing
 MANIFEST_VERSION = 1
 _INSTRUMENT_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]{0,40}$")
 # Official numbers as they appear in a publication's title, per bundled instrument.
@@ -176,17 +178,21 @@ class Library:
         from thbdesk.core.legal.splitter import split_articles
 
         progress = progress or _Silent()
-        progress.step(0, 4, path.name)
+        progress.step(0, STEPS, path.name)
         digest = sha256_of(path)
         existing = next((t for t in self.texts() if t.sha256 == digest), None)
         if existing is not None:
-            progress.step(4, 4, path.name)
+            progress.step(STEPS, STEPS, path.name)
             return ImportReport(existing, duplicate=True)
         wanted = normalise_instrument(instrument) if instrument else None
-        extracted = extract_text(path)
-        self._check_cancel(progress, 1, path)
+
+        def on_page(done: int, total: int) -> None:  # reading pages is most of the work
+            self._check_cancel(progress, READ_SHARE * done // max(total, 1), path)
+
+        extracted = extract_text(path, on_page=on_page)
+        self._check_cancel(progress, READ_SHARE, path)
         articles = self._articles(split_articles(extracted.text), path)
-        self._check_cancel(progress, 2, path)
+        self._check_cancel(progress, READ_SHARE + 10, path)
         numbers = [a.number for a in articles if a.number]
         chosen = wanted or guess_instrument(extracted.text, numbers, self.corpus) or f"doc-{digest[:8]}"
         known = self.corpus.instrument(chosen)
@@ -204,7 +210,7 @@ class Library:
             repaired_lines=extracted.repaired_lines,
         )
         self._store(path, text, articles)
-        progress.step(4, 4, path.name)
+        progress.step(STEPS, STEPS, path.name)
         unaligned = tuple(n for n in dict.fromkeys(numbers) if n not in aligned)
         return ImportReport(text, unaligned=unaligned)
 
@@ -232,7 +238,7 @@ class Library:
     def _check_cancel(progress: ImportProgress, done: int, path: Path) -> None:
         if progress.cancelled():
             raise ImportCancelledError()
-        progress.step(done, 4, path.name)
+        progress.step(done, STEPS, path.name)
 
     def _store(self, source: Path, text: ImportedText, articles: list[ImportedArticle]) -> None:
         staging = Path(tempfile.mkdtemp(prefix=f".{text.id}.", dir=self.root))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from thbdesk.core.errors import ImportCancelledError, ThbError
 from thbdesk.core.i18n import _
-from thbdesk.core.legal.library import ImportReport, Library
+from thbdesk.core.legal.library import STEPS, ImportReport, Library
 from thbdesk.ui.tasks import TaskRunner
 
 
@@ -58,7 +58,7 @@ class ImportDialog(QDialog):
         self.progress.stepped.connect(self._stepped)
         self.label = QLabel()
         self.bar = QProgressBar()
-        self.bar.setRange(0, max(1, len(self.paths) * 4))
+        self.bar.setRange(0, max(1, len(self.paths) * STEPS))
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setObjectName("importLog")
         self.buttons = QDialogButtonBox()
@@ -89,7 +89,7 @@ class ImportDialog(QDialog):
         )
 
     def _stepped(self, done: int, total: int, _message: str) -> None:
-        self.bar.setValue(self._index * 4 + done)
+        self.bar.setValue(self._index * STEPS + done * STEPS // max(total, 1))
 
     def _imported(self, report: ImportReport) -> None:
         self._after(report.summary())
@@ -103,7 +103,7 @@ class ImportDialog(QDialog):
     def _after(self, line: str) -> None:
         self.log.appendPlainText(line)
         self._index += 1
-        self.bar.setValue(self._index * 4)
+        self.bar.setValue(self._index * STEPS)
         self._next()
 
     def _done(self) -> None:

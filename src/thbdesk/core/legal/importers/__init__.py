@@ -39,13 +39,23 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-def extract_text(path: Path, *, max_bytes: int = 100 * 1024 * 1024) -> ExtractedText:
-    """The publication's text; raises an ImportFailedError subclass if it cannot be read."""
+def extract_text(
+    path: Path, *, max_bytes: int = 100 * 1024 * 1024, on_page: Callable[[int, int], None] | None = None
+) -> ExtractedText:
+    """The publication's text; raises an ImportFailedError subclass if it cannot be read.
+
+    ``on_page(done, total)`` follows the pages of a PDF, the one format slow enough to need it.
+    """
     data = _read(path, max_bytes)
     kind = sniff_format(data, path.suffix)
     if kind is None:
         raise UnsupportedFormatError(name=path.name)
-    extracted = _extractor(kind)(data, path.name)
+    if kind == "pdf" and on_page is not None:
+        from thbdesk.core.legal.importers.pdf import extract_pdf
+
+        extracted = extract_pdf(data, path.name, on_page)
+    else:
+        extracted = _extractor(kind)(data, path.name)
     if not extracted.text.strip():
         raise EmptyFileError(name=path.name)
     return extracted

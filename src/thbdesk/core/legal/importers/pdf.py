@@ -27,6 +27,7 @@ from thbdesk.core.errors import (
     EmptyFileError,
     EncryptedPdfError,
     NeedsOcrError,
+    ThbError,
 )
 from thbdesk.core.legal.importers.model import ExtractedText
 
@@ -81,9 +82,10 @@ Pieces = list[tuple[str, str]]
 Readings = dict[str, tuple[int, str]]
 
 
-def extract_pdf(data: bytes, name: str) -> ExtractedText:
+def extract_pdf(data: bytes, name: str, on_page: Callable[[int, int], None] | None = None) -> ExtractedText:
+    """``on_page(done, total)`` is told after each page; it may raise to stop (a cancelled import)."""
     reader = _open(data, name)
-    raw_pages = _page_texts(reader, name)
+    raw_pages = _page_texts(reader, name, on_page)
     if not raw_pages:
         raise EmptyFileError(details="the PDF has no pages", name=name)
     if not any(page.strip() for page in raw_pages):
@@ -129,11 +131,19 @@ def _decrypt_with_empty_password(reader: PdfReader, name: str) -> None:
         raise EncryptedPdfError(name=name)
 
 
-def _page_texts(reader: PdfReader, name: str) -> list[str]:
+def _page_texts(reader: PdfReader, name: str, on_page: Callable[[int, int], None] | None) -> list[str]:
+    texts: list[str] = []
     try:
-        return [page.extract_text() for page in reader.pages]
+        pages = reader.pages
+        for page in pages:
+            texts.append(page.extract_text())
+            if on_page is not None:
+                on_page(len(texts), len(pages))
+    except ThbError:
+        raise
     except Exception as exc:
         raise CorruptDocumentError(details=repr(exc), name=name, kind="PDF") from exc
+    return texts
 
 
 def _page_readings(raw_page: str) -> list[tuple[str, Readings | None]]:
