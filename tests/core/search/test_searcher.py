@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -150,10 +151,9 @@ def test_an_import_is_indexed_incrementally_and_removal_too(tmp_path: Path, monk
 def test_a_corrupted_index_is_rebuilt_on_the_next_search(tmp_path: Path) -> None:
     engine, index, _library = fresh(tmp_path)
     engine.refresh()
-    damaged = [p for p in index.directory.iterdir() if p.suffix in (".seg", ".toc")]
-    for path in damaged:
-        path.write_bytes(b"\x00garbage" * 10)
-    assert len(damaged) >= 2
+    data = bytearray(index.path.read_bytes())
+    data[100:4000] = b"\x00garbage" * 390  # the header's tail and the first pages
+    index.path.write_bytes(bytes(data))
     reopened = LegalSearch(
         engine.corpus, engine.library, SearchIndex(engine.corpus, engine.library, index.directory)
     )
@@ -163,7 +163,8 @@ def test_a_corrupted_index_is_rebuilt_on_the_next_search(tmp_path: Path) -> None
 def test_a_stale_stamp_rebuilds_the_index(tmp_path: Path) -> None:
     engine, index, _library = fresh(tmp_path)
     engine.refresh()
-    (index.directory / "stamp.json").write_text('{"schema": 0}', encoding="utf-8")
+    with sqlite3.connect(index.path) as connection:
+        connection.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
     calls = []
     original = index.rebuild
     index.rebuild = lambda *a: calls.append(1) or original(*a)  # type: ignore[method-assign]

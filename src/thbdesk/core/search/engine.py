@@ -1,113 +1,165 @@
-"""The Whoosh side of a search: queries, ranking, collapsing, highlighting.
+"""Running a search against the index: FTS5 match expressions, ranking, one hit per provision.
 
-Imported on the first search only (Whoosh costs ~100 ms to import), and the only module that knows
-Whoosh's query and result types; it returns ``SearchHit`` values.
+Imported on the first search only; the only module that writes SQL for searching. It returns
+``SearchHit`` values.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from html import escape
+import sqlite3
+from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import highlight
-from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, Not, Or, Phrase, Query, Term
-
 from thbdesk.core.i18n import LANGUAGES
+from thbdesk.core.search.analysis import analyze
+from thbdesk.core.search.highlight import snippet
+from thbdesk.core.search.index import HEADING_WEIGHT
 from thbdesk.core.search.query import ParsedQuery
 from thbdesk.core.search.searcher import Filters, SearchHit
 from thbdesk.core.search.spelling import correct_query
 
-_TAGS = re.compile(r"<[^>]+>")
-# "-word" excludes a word only at the start of a word: "non-dénonciation" is one compound.
-_EXCLUSION = re.compile(r"(^|\s)-(?=\S)(\S+)")
 NUMBER_SCORE = 1000.0  # an exact article-number match outranks any text match
 # A liaison officer looks for the provision first; the glossary and indicators explain around it.
-_KIND_WEIGHT = {"glossary": 0.7, "indicators": 0.8, "plan": 0.9}
+_KIND_WEIGHT = {"indicators": 0.85, "plan": 0.9}
+# A phrase in quotes, or a word; a word may start with "-" (exclude it) and end with "*" (prefix).
+_ITEM = re.compile(r'(-?)"([^"]*)"|(?:(?<=\s)|^)(-?)([^\s"]+)')
+_TAGS = re.compile(r"<[^>]+>")
+_WEIGHTS = ", ".join(str(HEADING_WEIGHT if part == "h" else 1.0) for part in "hb" for _lang in LANGUAGES)
+
+
+@dataclass
+class TextQuery:
+    """What the words of a query become, per language."""
+
+    match: str = ""
+    terms: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _groups(text: str, lang: str) -> tuple[list[str], list[str], list[str]]:
+    """(positive groups, excluded groups, single terms in order) of one language's analysis."""
+    positive: list[str] = []
+    negative: list[str] = []
+    singles: list[str] = []
+    for match in _ITEM.finditer(text):
+        minus = match.group(1) or match.group(3)
+        phrase, word = match.group(2), match.group(4)
+        if phrase is not None:
+            terms = analyze(phrase, lang, mode="query")
+            group = _quote(" ".join(terms)) if terms else ""
+        elif word.endswith("*") and len(word) > 1:
+            terms = analyze(word.rstrip("*"), lang, mode="query")[:1]
+            group = f"{_quote(terms[0])}*" if terms else ""
+        else:
+            terms = analyze(word, lang, mode="query")
+            group = " AND ".join(_quote(t) for t in terms)
+            group = f"({group})" if len(terms) > 1 else group
+            if len(terms) == 1 and not minus:
+                singles.append(terms[0])
+        if group:
+            (negative if minus else positive).append(group)
+    return positive, negative, singles
+
+
+def text_query(text: str) -> TextQuery:
+    """An FTS5 expression: each language's columns searched with that language's analysis.
+
+    Words are ORed (more matches rank higher); the words typed together also count as a NEAR group,
+    so a phrase-like match ranks above scattered words.
+    """
+    parts, excluded, result = [], [], TextQuery()
+    for lang in LANGUAGES:
+        positive, negative, singles = _groups(text, lang)
+        result.terms[lang] = {t for group in positive for t in re.findall(r'"((?:[^"]|"")*)"', group)}
+        if not positive:
+            continue
+        clauses = list(positive)
+        if len(singles) > 1:
+            clauses.append(f"NEAR({' '.join(_quote(t) for t in singles)}, 4)")
+        parts.append(f"{{h_{lang} b_{lang}}} : ({' OR '.join(clauses)})")
+        excluded += [f"{{h_{lang} b_{lang}}} : ({group})" for group in negative]
+    if not parts:
+        return result
+    result.match = f"({' OR '.join(parts)})" + (f" NOT ({' OR '.join(excluded)})" if excluded else "")
+    return result
 
 
 def run(
-    index: Any, parsed: ParsedQuery, filters: Filters, limit: int, display: str, lang: str | None
+    connection: sqlite3.Connection,
+    parsed: ParsedQuery,
+    filters: Filters,
+    limit: int,
+    display: str,
+    lang: str | None,
 ) -> tuple[list[SearchHit], str | None]:
     """The hits, and the corrected query when the one typed had a word that matches nothing."""
-    with index.searcher() as searcher:
-        # A word the corpus has never seen is most likely a typo: search what was probably meant.
-        corrected = correct_query(searcher, parsed.text) if parsed.text else None
-        if corrected:
-            fixed = ParsedQuery(corrected, parsed.numbers, parsed.instruments)
-            hits = _run(searcher, fixed, filters, limit, display, lang)
-            if hits:
-                return hits, corrected
-        return _run(searcher, parsed, filters, limit, display, lang), None
+    corrected = correct_query(connection, parsed.text) if parsed.text else None
+    if corrected:
+        fixed = ParsedQuery(corrected, parsed.numbers, parsed.instruments)
+        hits = _run(connection, fixed, filters, limit, display, lang)
+        if hits:
+            return hits, corrected
+    return _run(connection, parsed, filters, limit, display, lang), None
 
 
 def _run(
-    searcher: Any, parsed: ParsedQuery, filters: Filters, limit: int, display: str, lang: str | None
+    connection: sqlite3.Connection,
+    parsed: ParsedQuery,
+    filters: Filters,
+    limit: int,
+    display: str,
+    lang: str | None,
 ) -> list[SearchHit]:
-    restrict = _filter_query(filters, parsed.instruments)
-    candidates: dict[str, tuple[float, Any, str]] = {}  # provision -> (score, result, language)
+    where, params = _filter_sql(filters, parsed.instruments)
+    candidates: dict[str, tuple[float, Any, str]] = {}  # provision -> (score, row, language shown)
     for number in parsed.numbers:
-        found = searcher.search(Term("number", number), filter=restrict, limit=None)
-        if found.is_empty() and _swapped(number):  # "1-448" typed in Arabic order without الفصل
-            found = searcher.search(Term("number", _swapped(number)), filter=restrict, limit=None)
-        for result in found:
-            _keep(candidates, result, NUMBER_SCORE + _instrument_rank(result, parsed), display)
-    if parsed.text:
-        text_query = _text_query(searcher, parsed.text)
-        results = searcher.search(
-            text_query,
-            filter=restrict,
-            limit=limit * 3,
-            collapse="provision_key",
-            collapse_limit=1,
-            terms=True,
+        rows = _number_rows(connection, number, where, params)
+        for row in rows:
+            _keep(candidates, row, NUMBER_SCORE + _instrument_rank(row, parsed), display)
+    query = text_query(parsed.text) if parsed.text else TextQuery()
+    if query.match:
+        sql = (
+            f"SELECT docs.*, bm25(terms, {_WEIGHTS}) AS rank, {', '.join('terms.' + c for c in _columns())}"
+            f" FROM terms JOIN docs ON docs.id = terms.rowid WHERE terms MATCH ? {where}"
+            " ORDER BY rank LIMIT ?"
         )
-        results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=60)
-        results.formatter = highlight.HtmlFormatter(tagname="b", between=" … ")
-        for result in results:
-            weight = _KIND_WEIGHT.get(result["kind"], 1.0)
-            _keep(candidates, result, weight * float(result.score), _matched_language(result, display))
+        for row in _matching_rows(connection, sql, [query.match, *params, str(limit * 3)]):
+            score = -float(row["rank"]) * _KIND_WEIGHT.get(row["kind"], 1.0)
+            _keep(candidates, row, score, _matched_language(row, query.terms, display))
     ranked = sorted(candidates.values(), key=lambda item: -item[0])[:limit]
-    # Snippets re-analyse stored text: only for the hits that are shown.
-    return [_hit(result, shown, lang, score) for score, result, shown in ranked]
+    return [_hit(row, shown, lang, score, query.terms) for score, row, shown in ranked]
 
 
-def _text_query(searcher: Any, text: str) -> Query:
-    fields = [f"{part}_{lang}" for part in ("heading", "body") for lang in LANGUAGES]
-    parser = MultifieldParser(fields, searcher.schema, group=OrGroup.factory(0.9))
-    for name in ("FieldsPlugin", "RangePlugin", "BoostPlugin"):
-        parser.remove_plugin_class(_plugin_class(parser, name))
-    parsed = parser.parse(_EXCLUSION.sub(r"\1NOT \2", text))
-    return _with_proximity(parsed, fields, searcher)
+def _matching_rows(connection: sqlite3.Connection, sql: str, params: list[str]) -> list[Any]:
+    try:
+        return connection.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        if "fts5" in str(error) or "syntax" in str(error):  # an expression FTS5 refuses finds nothing
+            return []
+        raise
 
 
-def _keep(candidates: dict[str, tuple[float, Any, str]], result: Any, score: float, shown: str) -> None:
-    """The first (best) result of each provision stands for it."""
-    candidates.setdefault(result["provision_key"], (score, result, shown))
+def _columns() -> list[str]:
+    return [f"{part}_{lang}" for part in "hb" for lang in LANGUAGES]
 
 
-def _hit(result: Any, display: str, lang: str | None, score: float) -> SearchHit:
-    langs = result["langs"].split(",")
-    preferred = display if display in langs else langs[0]
-    if lang:  # asked for explicitly: show that language, matched or not
-        snippet_html, shown = _snippet(result, preferred), preferred
-    else:
-        snippet_html, shown = _best_snippet(result, preferred, langs)
-    titles = result["titles"]
-    return SearchHit(
-        key=result["provision_key"],
-        instrument=result["instrument"],
-        number=result["number"],
-        title=titles.get(shown) or next(iter(titles.values()), ""),
-        lang=shown,
-        kind=result["kind"],
-        snippet=_TAGS.sub("", snippet_html).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"),
-        snippet_html=snippet_html,
-        score=score,
-        source=result["source"],
-        status=result["status"],
-    )
+def _number_rows(connection: sqlite3.Connection, number: str, where: str, params: list[str]) -> list[Any]:
+    sql = f"SELECT * FROM docs WHERE number = ? {where}"
+    rows = connection.execute(sql, (number, *params)).fetchall()
+    swapped = _swapped(number)
+    if not rows and swapped:  # "1-448" typed in Arabic order without الفصل
+        rows = connection.execute(sql, (swapped, *params)).fetchall()
+    return rows
+
+
+def _keep(candidates: dict[str, tuple[float, Any, str]], row: Any, score: float, shown: str) -> None:
+    """The first (best) row of each provision stands for it."""
+    candidates.setdefault(row["provision_key"], (score, row, shown))
 
 
 def _swapped(number: str) -> str:
@@ -115,77 +167,76 @@ def _swapped(number: str) -> str:
     return f"{tail}-{head}" if sep and "-" not in tail and int(head) < int(tail) else ""
 
 
-def _with_proximity(parsed: Query, fields: list[str], searcher: Any) -> Query:
-    """Words found next to each other, as typed, rank above the same words scattered."""
-    groups: dict[str, list[str]] = {}
-    for term in parsed.iter_all_terms(phrases=False):
-        field_name, text = term[0], term[1]
-        groups.setdefault(field_name, [])
-        if text not in groups[field_name]:
-            groups[field_name].append(text if isinstance(text, str) else text.decode("utf-8"))
-    phrases = [Phrase(name, words, slop=2, boost=2.0) for name, words in groups.items() if len(words) > 1]
-    return Or([parsed, *phrases]) if phrases and not isinstance(parsed, Not) else parsed
-
-
-def _matched_language(result: Any, fallback: str) -> str:
-    """The language whose fields matched most query terms: an English query reads English snippets."""
+def _matched_language(row: Any, terms: dict[str, set[str]], fallback: str) -> str:
+    """The language whose columns hold most query terms: an English query reads English snippets."""
     if fallback == "ar":
         return fallback
-    counts = {lang: 0 for lang in LANGUAGES}
-    for field_name, _term in result.matched_terms():
-        lang = field_name.rpartition("_")[2]
-        if lang in counts:
-            counts[lang] += 1
+    counts = {}
+    for lang in LANGUAGES:
+        present = set(f"{row[f'h_{lang}']} {row[f'b_{lang}']}".split())
+        counts[lang] = len(terms.get(lang, set()) & present)
     best = max(counts, key=lambda lang: (counts[lang], lang == fallback))
     return best if counts[best] else fallback
 
 
-def _plugin_class(parser: Any, name: str) -> type:
-    for plugin in parser.plugins:
-        if type(plugin).__name__ == name:
-            return type(plugin)
-    return type(None)
-
-
-def _instrument_rank(result: Any, parsed: ParsedQuery) -> float:
+def _instrument_rank(row: Any, parsed: ParsedQuery) -> float:
     """Among hits on the same number: a text the user named first, then the Penal Code section."""
-    if result["instrument"] in parsed.instruments:
+    if row["instrument"] in parsed.instruments:
         return 20.0
-    if result["source"] == "summary":
-        return 10.0 if result["instrument"] == "27-14" else 5.0
+    if row["source"] == "summary":
+        return 10.0 if row["instrument"] == "27-14" else 5.0
     return 0.0
 
 
-def _snippet(result: Any, lang: str) -> str:
-    highlighted = result.highlights(f"body_{lang}", top=2) or result.highlights(f"heading_{lang}", top=1)
-    if highlighted:
-        return str(highlighted)
-    text = result.get(f"body_{lang}") or result.get(f"heading_{lang}") or ""
-    return escape(text[:220] + ("…" if len(text) > 220 else ""))
+def _hit(row: Any, display: str, lang: str | None, score: float, terms: dict[str, set[str]]) -> SearchHit:
+    langs = row["langs"].split(",")
+    preferred = display if display in langs else langs[0]
+    headings, bodies = json.loads(row["headings"]), json.loads(row["bodies"])
+    order = [preferred] if lang else [preferred, *[x for x in langs if x != preferred]]
+    shown, html = preferred, ""
+    for candidate in order:
+        text = bodies.get(candidate) or headings.get(candidate) or ""
+        html, matched = snippet(text, candidate, terms.get(candidate, set()))
+        if not matched and headings.get(candidate):
+            html_heading, matched = snippet(headings[candidate], candidate, terms.get(candidate, set()))
+            html = html_heading if matched else html
+        if matched or lang:
+            shown = candidate
+            break
+    else:
+        text = bodies.get(preferred) or headings.get(preferred) or ""
+        html, _matched = snippet(text, preferred, set())
+    titles = json.loads(row["titles"])
+    plain = _TAGS.sub("", html).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return SearchHit(
+        key=row["provision_key"],
+        instrument=row["instrument"],
+        number=row["number"],
+        title=titles.get(shown) or next(iter(titles.values()), ""),
+        lang=shown,
+        kind=row["kind"],
+        snippet=plain.replace("&quot;", '"').replace("&#x27;", "'"),
+        snippet_html=html,
+        score=score,
+        source=row["source"],
+        status=row["status"],
+    )
 
 
-def _best_snippet(result: Any, preferred: str, langs: list[str]) -> tuple[str, str]:
-    """The preferred language's snippet when it has a match, else the first language that has one."""
-    order = [preferred, *[x for x in langs if x != preferred]]
-    for lang in order:
-        text = _snippet(result, lang)
-        if "<b" in text:
-            return text, lang
-    return _snippet(result, preferred), preferred
-
-
-def _filter_query(filters: Filters, named: tuple[str, ...]) -> Query | None:
-    clauses = []
-    for field_name, values in (
-        ("instrument", filters.instruments),
+def _filter_sql(filters: Filters, named: tuple[str, ...]) -> tuple[str, list[str]]:
+    clauses, params = [], []
+    instruments = filters.instruments or named
+    for column, values in (
+        ("instrument", instruments),
         ("kind", filters.kinds),
         ("status", filters.statuses),
         ("source", filters.sources),
     ):
         if values:
-            clauses.append(Or([Term(field_name, v) for v in values]))
+            clauses.append(f"docs.{column} IN ({', '.join('?' for _ in values)})")
+            params += list(values)
     if filters.langs:
-        clauses.append(Or([Term("source", "summary"), *[Term("langs", v) for v in filters.langs]]))
-    if named and not filters.instruments:
-        clauses.append(Or([Term("instrument", v) for v in named]))
-    return And(clauses) if clauses else None
+        likes = " OR ".join("(',' || docs.langs || ',') LIKE ?" for _ in filters.langs)
+        clauses.append(f"(docs.source = 'summary' OR {likes})")
+        params += [f"%,{lang},%" for lang in filters.langs]
+    return "".join(f" AND {clause}" for clause in clauses), params

@@ -7,6 +7,7 @@ national deployment could put the same corpus behind another engine without touc
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,9 @@ class LegalSearch:
 
     def refresh(self) -> None:
         """Bring the index up to date (after an import or removal); cheap when nothing changed."""
+        previous, self._index = self._index, None
+        if previous is not None:
+            previous.close()
         self._index = self.index_manager.ensure()
 
     def search(
@@ -103,7 +107,11 @@ class LegalSearch:
         """Ranked hits, one per provision; a damaged index is rebuilt and the search tried again."""
         try:
             return self._search(query, lang, filters or Filters(), limit, ui_lang)
-        except Exception:  # a damaged segment surfaces while reading: rebuild once, then let errors through
+        except (
+            sqlite3.DatabaseError
+        ):  # damage can surface while reading: rebuild once, then let errors through
+            if self._index is not None:
+                self._index.close()
             self._index = self.index_manager.rebuild()
             return self._search(query, lang, filters or Filters(), limit, ui_lang)
 

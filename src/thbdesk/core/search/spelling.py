@@ -2,38 +2,65 @@
 
 from __future__ import annotations
 
-from typing import Any
+import sqlite3
 
 from thbdesk.core.i18n import LANGUAGES
 from thbdesk.core.search.analysis import analyze, spelling_analyzer
 
-_SEARCHED_FIELDS = tuple(f"{part}_{lang}" for part in ("heading", "body") for lang in LANGUAGES)
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it must exceed ``limit``.
+
+    >>> edit_distance("denonciaton", "denonciation", 2), edit_distance("abc", "xyz", 1)
+    (1, 2)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
-def _matches_something(reader: Any, word: str) -> bool:
-    """A word is known when any of its analysed terms is in the index: ``المهربين`` meets ``تهريب``
+def _matches_something(connection: sqlite3.Connection, word: str) -> bool:
+    """A word is known when any of its analysed terms is indexed: ``المهربين`` meets ``تهريب``
     through its stem, so only words that would find nothing are corrected."""
     for lang in LANGUAGES:
         for term in analyze(word, lang, mode="query"):
-            if any(reader.doc_frequency(field, term) for field in _SEARCHED_FIELDS):
+            if connection.execute("SELECT 1 FROM vocabulary WHERE term = ? LIMIT 1", (term,)).fetchone():
                 return True
     return False
 
 
-def correct_query(searcher: Any, text: str) -> str | None:
+def suggest(connection: sqlite3.Connection, word: str) -> str | None:
+    """The corpus word nearest to ``word`` (same first letter), most frequent on ties."""
+    limit = 2 if len(word) > 6 else 1
+    rows = connection.execute(
+        "SELECT word, count FROM words WHERE length(word) BETWEEN ? AND ? AND substr(word, 1, 1) = ?",
+        (len(word) - limit, len(word) + limit, word[0]),
+    )
+    scored = [(edit_distance(word, row[0], limit), -row[1], row[0]) for row in rows]
+    best = min((item for item in scored if item[0] <= limit), default=None)
+    return best[2] if best else None
+
+
+def correct_query(connection: sqlite3.Connection, text: str) -> str | None:
     """The query with unknown words corrected, or None when nothing needs or allows correcting.
 
-    Suggestions come from whole normalised words (field ``spell``), not stems, so what the user is
-    offered is a real word of the corpus.
+    Suggestions are whole normalised words of the corpus, not stems, so what the user is offered
+    is a real word.
     """
-    reader = searcher.reader()
-    corrector = searcher.corrector("spell")
     corrected, changed = [], False
     for word in (token.text for token in spelling_analyzer()(text)):
-        if len(word) < 4 or any(ch.isdigit() for ch in word) or _matches_something(reader, word):
+        if len(word) < 4 or any(ch.isdigit() for ch in word) or _matches_something(connection, word):
             corrected.append(word)
             continue
-        suggestions = corrector.suggest(word, limit=1, maxdist=2 if len(word) > 6 else 1)
-        corrected.append(suggestions[0] if suggestions else word)
-        changed = changed or bool(suggestions)
+        suggestion = suggest(connection, word)
+        corrected.append(suggestion or word)
+        changed = changed or suggestion is not None
     return " ".join(corrected) if changed else None
