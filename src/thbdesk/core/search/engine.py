@@ -22,7 +22,7 @@ from thbdesk.core.search.spelling import correct_query
 
 NUMBER_SCORE = 1000.0  # an exact article-number match outranks any text match
 # A liaison officer looks for the provision first; the glossary and indicators explain around it.
-_KIND_WEIGHT = {"indicators": 0.85, "plan": 0.9}
+_KIND_WEIGHT = {"glossary": 0.9, "indicators": 0.85, "plan": 0.9}
 # A phrase in quotes, or a word; a word may start with "-" (exclude it) and end with "*" (prefix).
 _ITEM = re.compile(r'(-?)"([^"]*)"|(?:(?<=\s)|^)(-?)([^\s"]+)')
 _TAGS = re.compile(r"<[^>]+>")
