@@ -26,6 +26,8 @@ _KIND_WEIGHT = {"glossary": 0.9, "indicators": 0.85, "plan": 0.9}
 # A phrase in quotes, or a word; a word may start with "-" (exclude it) and end with "*" (prefix).
 _ITEM = re.compile(r'(-?)"([^"]*)"|(?:(?<=\s)|^)(-?)([^\s"]+)')
 _TAGS = re.compile(r"<[^>]+>")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f0-9]")
 _WEIGHTS = ", ".join(str(HEADING_WEIGHT if part == "h" else 1.0) for part in "hb" for _lang in LANGUAGES)
 
 
@@ -66,25 +68,42 @@ def _groups(text: str, lang: str) -> tuple[list[str], list[str], list[str]]:
     return positive, negative, singles
 
 
+def _languages(text: str) -> tuple[str, ...]:
+    """Arabic words are only in Arabic columns, Latin words only in French and English ones."""
+    arabic, latin = _ARABIC.search(text) is not None, _LATIN.search(text) is not None
+    return (
+        tuple(lang for lang in LANGUAGES if (lang == "ar" and arabic) or (lang != "ar" and latin))
+        or LANGUAGES
+    )
+
+
+def _columns_of(langs: list[str]) -> str:
+    return "{" + " ".join(f"{part}_{lang}" for lang in langs for part in "hb") + "}"
+
+
 def text_query(text: str) -> TextQuery:
     """An FTS5 expression: each language's columns searched with that language's analysis.
 
     Words are ORed (more matches rank higher); the words typed together also count as a NEAR group,
-    so a phrase-like match ranks above scattered words.
+    so a phrase-like match ranks above scattered words. A clause that several languages analyse the
+    same way is written once over their columns: every term's postings are read once.
     """
-    parts, excluded, result = [], [], TextQuery()
-    for lang in LANGUAGES:
+    positives: dict[str, list[str]] = {}
+    negatives: dict[str, list[str]] = {}
+    result = TextQuery()
+    for lang in _languages(text):
         positive, negative, singles = _groups(text, lang)
         result.terms[lang] = {t for group in positive for t in re.findall(r'"((?:[^"]|"")*)"', group)}
-        if not positive:
-            continue
-        clauses = list(positive)
         if len(singles) > 1:
-            clauses.append(f"NEAR({' '.join(_quote(t) for t in singles)}, 4)")
-        parts.append(f"{{h_{lang} b_{lang}}} : ({' OR '.join(clauses)})")
-        excluded += [f"{{h_{lang} b_{lang}}} : ({group})" for group in negative]
-    if not parts:
+            positive.append(f"NEAR({' '.join(_quote(t) for t in singles)}, 4)")
+        for clause in positive:
+            positives.setdefault(clause, []).append(lang)
+        for clause in negative:
+            negatives.setdefault(clause, []).append(lang)
+    if not positives:
         return result
+    parts = [f"{_columns_of(langs)} : ({clause})" for clause, langs in positives.items()]
+    excluded = [f"{_columns_of(langs)} : ({clause})" for clause, langs in negatives.items()]
     result.match = f"({' OR '.join(parts)})" + (f" NOT ({' OR '.join(excluded)})" if excluded else "")
     return result
 
@@ -123,16 +142,27 @@ def _run(
             _keep(candidates, row, NUMBER_SCORE + _instrument_rank(row, parsed), display)
     query = text_query(parsed.text) if parsed.text else TextQuery()
     if query.match:
-        sql = (
-            f"SELECT docs.*, bm25(terms, {_WEIGHTS}) AS rank, {', '.join('terms.' + c for c in _columns())}"
-            f" FROM terms JOIN docs ON docs.id = terms.rowid WHERE terms MATCH ? {where}"
-            " ORDER BY rank LIMIT ?"
-        )
-        for row in _matching_rows(connection, sql, [query.match, *params, str(limit * 3)]):
+        for row in _matching_rows(connection, _text_sql(where), [query.match, *params, str(limit * 3)]):
             score = -float(row["rank"]) * _KIND_WEIGHT.get(row["kind"], 1.0)
             _keep(candidates, row, score, _matched_language(row, query.terms, display))
     ranked = sorted(candidates.values(), key=lambda item: -item[0])[:limit]
     return [_hit(row, shown, lang, score, query.terms) for score, row, shown in ranked]
+
+
+def _text_sql(where: str) -> str:
+    """Rank inside FTS5 first, then fetch the few winners' rows: sorting every match together with
+    its stored texts cost more than the match itself (measured: p95 38 ms vs 15 ms at 20,000)."""
+    columns = ", ".join("terms." + c for c in _columns())
+    ranked = f"SELECT rowid, bm25(terms, {_WEIGHTS}) AS rank FROM terms WHERE terms MATCH ?"
+    if where:  # the filters need the docs table before the limit
+        ranked = (
+            f"SELECT terms.rowid AS rowid, bm25(terms, {_WEIGHTS}) AS rank FROM terms"
+            f" JOIN docs ON docs.id = terms.rowid WHERE terms MATCH ? {where}"
+        )
+    return (
+        f"WITH top AS ({ranked} ORDER BY rank LIMIT ?) SELECT docs.*, top.rank AS rank, {columns}"
+        " FROM top JOIN docs ON docs.id = top.rowid JOIN terms ON terms.rowid = top.rowid ORDER BY top.rank"
+    )
 
 
 def _matching_rows(connection: sqlite3.Connection, sql: str, params: list[str]) -> list[Any]:

@@ -13,12 +13,13 @@ from thbdesk.core.search.analysis import analyzer_for
 
 MAX_CHARS = 220
 LEAD = 60
+SCANNED = 1500  # analysing is the costly part: matches are looked for in the opening of long texts
 
 
 def match_spans(text: str, lang: str, terms: Collection[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose analysed term is one of ``terms``."""
     spans: list[tuple[int, int]] = []
-    for token in analyzer_for(lang)(text, chars=True):
+    for token in analyzer_for(lang)(text[:SCANNED], chars=True):
         if token.text in terms and (not spans or spans[-1] != (token.startchar, token.endchar)):
             spans.append((token.startchar, token.endchar))
     return spans

@@ -132,7 +132,7 @@ class SearchPanel(QWidget):
         filters, lang, ui_lang = self.filters(), self.lang_filter.currentData(), current_language()
         self.status.setText(_("Searching…"))
         self.runner.run(
-            lambda: self.search.search(query, lang=lang, filters=filters, limit=30, ui_lang=ui_lang),
+            lambda: self.search.search(query, lang=lang, filters=filters, limit=20, ui_lang=ui_lang),
             lambda results: self._show(generation, results),
         )
 
