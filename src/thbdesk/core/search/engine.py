@@ -35,8 +35,11 @@ _WEIGHTS = ", ".join(str(HEADING_WEIGHT if part == "h" else 1.0) for part in "hb
 class TextQuery:
     """What the words of a query become, per language."""
 
-    match: str = ""
+    match: str = ""  # any word (ranked by how many match)
+    every: str = ""  # every word: much cheaper on a large corpus, tried first
     terms: dict[str, set[str]] = field(default_factory=dict)
+    words: list[dict[str, list[str]]] = field(default_factory=list)  # per word typed: group -> languages
+    tail: str = ""  # the exclusions, " NOT (...)"
 
 
 def _quote(term: str) -> str:
@@ -45,10 +48,16 @@ def _quote(term: str) -> str:
 
 def _groups(text: str, lang: str) -> tuple[list[str], list[str], list[str]]:
     """(positive groups, excluded groups, single terms in order) of one language's analysis."""
-    positive: list[str] = []
+    by_item, negative, singles = _item_groups(text, lang)
+    return list(by_item.values()), negative, singles
+
+
+def _item_groups(text: str, lang: str) -> tuple[dict[int, str], list[str], list[str]]:
+    """Positive groups by the position of the word or phrase typed, excluded groups, single terms."""
+    positive: dict[int, str] = {}
     negative: list[str] = []
     singles: list[str] = []
-    for match in _ITEM.finditer(text):
+    for index, match in enumerate(_ITEM.finditer(text)):
         minus = match.group(1) or match.group(3)
         phrase, word = match.group(2), match.group(4)
         if phrase is not None:
@@ -63,8 +72,10 @@ def _groups(text: str, lang: str) -> tuple[list[str], list[str], list[str]]:
             group = f"({group})" if len(terms) > 1 else group
             if len(terms) == 1 and not minus:
                 singles.append(terms[0])
-        if group:
-            (negative if minus else positive).append(group)
+        if group and minus:
+            negative.append(group)
+        elif group:
+            positive[index] = group
     return positive, negative, singles
 
 
@@ -104,8 +115,44 @@ def text_query(text: str) -> TextQuery:
         return result
     parts = [f"{_columns_of(langs)} : ({clause})" for clause, langs in positives.items()]
     excluded = [f"{_columns_of(langs)} : ({clause})" for clause, langs in negatives.items()]
-    result.match = f"({' OR '.join(parts)})" + (f" NOT ({' OR '.join(excluded)})" if excluded else "")
+    result.tail = f" NOT ({' OR '.join(excluded)})" if excluded else ""
+    result.match = f"({' OR '.join(parts)})" + result.tail
+    result.words = _per_word(text)
+    if len(result.words) > 1:
+        result.every = "(" + " AND ".join(f"({_word_clause(w)})" for w in result.words) + ")" + result.tail
     return result
+
+
+def _per_word(text: str) -> list[dict[str, list[str]]]:
+    per_word: dict[int, dict[str, list[str]]] = {}
+    for lang in _languages(text):
+        for index, group in _item_groups(text, lang)[0].items():
+            per_word.setdefault(index, {}).setdefault(group, []).append(lang)
+    return list(per_word.values())
+
+
+def _word_clause(groups: dict[str, list[str]]) -> str:
+    """One word typed, in any of its languages' analyses."""
+    return " OR ".join(f"{_columns_of(langs)} : ({group})" for group, langs in groups.items())
+
+
+def _rare_words_match(connection: sqlite3.Connection, query: TextQuery, share: float = 0.25) -> str:
+    """An OR of the words that are not in more than ``share`` of the documents.
+
+    Ranking every document that has a very common word ("victim" in a corpus about victims) is what
+    makes a large index slow, and such a word barely changes BM25's order anyway.
+    """
+    total = connection.execute("SELECT count(*) FROM docs").fetchone()[0] or 1
+    rare = [word for word in query.words if _frequency(connection, word) <= share * total]
+    if not rare or len(rare) == len(query.words):
+        return ""
+    return "(" + " OR ".join(f"({_word_clause(word)})" for word in rare) + ")" + query.tail
+
+
+def _frequency(connection: sqlite3.Connection, groups: dict[str, list[str]]) -> int:
+    terms = {t for group in groups for t in re.findall(r'"((?:[^"]|"")*)"', group)}
+    counts = [connection.execute("SELECT doc FROM vocabulary WHERE term = ?", (t,)).fetchone() for t in terms]
+    return max((row[0] for row in counts if row), default=0)
 
 
 def run(
@@ -142,7 +189,17 @@ def _run(
             _keep(candidates, row, NUMBER_SCORE + _instrument_rank(row, parsed), display)
     query = text_query(parsed.text) if parsed.text else TextQuery()
     if query.match:
-        for row in _matching_rows(connection, _text_sql(where), [query.match, *params, str(limit * 3)]):
+        rows = []
+        if query.every:  # documents with every word usually fill the page: the OR is then not needed
+            rows = _matching_rows(connection, _text_sql(where), [query.every, *params, str(limit * 3)])
+        if len(rows) < limit and query.every:
+            rare = _rare_words_match(connection, query)
+            rows = (
+                _matching_rows(connection, _text_sql(where), [rare, *params, str(limit * 3)]) if rare else []
+            )
+        if len(rows) < limit:
+            rows = _matching_rows(connection, _text_sql(where), [query.match, *params, str(limit * 3)])
+        for row in rows:
             score = -float(row["rank"]) * _KIND_WEIGHT.get(row["kind"], 1.0)
             _keep(candidates, row, score, _matched_language(row, query.terms, display))
     ranked = sorted(candidates.values(), key=lambda item: -item[0])[:limit]

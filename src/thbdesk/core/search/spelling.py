@@ -28,8 +28,10 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def _matches_something(connection: sqlite3.Connection, word: str) -> bool:
-    """A word is known when any of its analysed terms is indexed: ``المهربين`` meets ``تهريب``
-    through its stem, so only words that would find nothing are corrected."""
+    """A word is known when the corpus has it, or any of its analysed terms is indexed: ``المهربين``
+    meets ``تهريب`` through its stem, so only words that would find nothing are corrected."""
+    if connection.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone():
+        return True  # the usual case, answered by a plain index
     for lang in LANGUAGES:
         for term in analyze(word, lang, mode="query"):
             if connection.execute("SELECT 1 FROM vocabulary WHERE term = ? LIMIT 1", (term,)).fetchone():
