@@ -189,21 +189,31 @@ def _run(
             _keep(candidates, row, NUMBER_SCORE + _instrument_rank(row, parsed), display)
     query = text_query(parsed.text) if parsed.text else TextQuery()
     if query.match:
-        rows = []
-        if query.every:  # documents with every word usually fill the page: the OR is then not needed
-            rows = _matching_rows(connection, _text_sql(where), [query.every, *params, str(limit * 3)])
-        if len(rows) < limit and query.every:
-            rare = _rare_words_match(connection, query)
-            rows = (
-                _matching_rows(connection, _text_sql(where), [rare, *params, str(limit * 3)]) if rare else []
-            )
-        if len(rows) < limit:
-            rows = _matching_rows(connection, _text_sql(where), [query.match, *params, str(limit * 3)])
-        for row in rows:
+        for row in _ranked_rows(connection, query, where, params, limit):
             score = -float(row["rank"]) * _KIND_WEIGHT.get(row["kind"], 1.0)
             _keep(candidates, row, score, _matched_language(row, query.terms, display))
     ranked = sorted(candidates.values(), key=lambda item: -item[0])[:limit]
     return [_hit(row, shown, lang, score, query.terms) for score, row, shown in ranked]
+
+
+def _ranked_rows(
+    connection: sqlite3.Connection, query: TextQuery, where: str, params: list[str], limit: int
+) -> list[Any]:
+    """Every word first; if that does not fill the page, add the rarer words' matches; if that still
+    does not, any word. Documents with every word stay in front of the others."""
+    sql, wanted = _text_sql(where), str(limit * 3)
+    rows: list[Any] = []
+    if query.every:  # FTS5 intersects: cheap, and usually enough
+        rows = _matching_rows(connection, sql, [query.every, *params, wanted])
+        rare = _rare_words_match(connection, query) if len(rows) < limit else ""
+        if rare:
+            seen = {row["id"] for row in rows}
+            rows += [
+                r for r in _matching_rows(connection, sql, [rare, *params, wanted]) if r["id"] not in seen
+            ]
+    if len(rows) < limit:
+        rows = _matching_rows(connection, sql, [query.match, *params, wanted])
+    return rows
 
 
 def _text_sql(where: str) -> str:
