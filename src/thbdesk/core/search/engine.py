@@ -155,32 +155,30 @@ def _frequency(connection: sqlite3.Connection, groups: dict[str, list[str]]) -> 
     return max((row[0] for row in counts if row), default=0)
 
 
+@dataclass(frozen=True)
+class Request:
+    """How the hits are wanted: filters, how many, and in which language they are shown."""
+
+    filters: Filters
+    limit: int
+    display: str  # the language to prefer when showing a hit
+    lang: str | None  # a language the user asked for explicitly
+
+
 def run(
-    connection: sqlite3.Connection,
-    parsed: ParsedQuery,
-    filters: Filters,
-    limit: int,
-    display: str,
-    lang: str | None,
+    connection: sqlite3.Connection, parsed: ParsedQuery, request: Request
 ) -> tuple[list[SearchHit], str | None]:
     """The hits, and the corrected query when the one typed had a word that matches nothing."""
     corrected = correct_query(connection, parsed.text) if parsed.text else None
     if corrected:
-        fixed = ParsedQuery(corrected, parsed.numbers, parsed.instruments)
-        hits = _run(connection, fixed, filters, limit, display, lang)
+        hits = _run(connection, ParsedQuery(corrected, parsed.numbers, parsed.instruments), request)
         if hits:
             return hits, corrected
-    return _run(connection, parsed, filters, limit, display, lang), None
+    return _run(connection, parsed, request), None
 
 
-def _run(
-    connection: sqlite3.Connection,
-    parsed: ParsedQuery,
-    filters: Filters,
-    limit: int,
-    display: str,
-    lang: str | None,
-) -> list[SearchHit]:
+def _run(connection: sqlite3.Connection, parsed: ParsedQuery, request: Request) -> list[SearchHit]:
+    filters, limit, display, lang = request.filters, request.limit, request.display, request.lang
     where, params = _filter_sql(filters, parsed.instruments)
     candidates: dict[str, tuple[float, Any, str]] = {}  # provision -> (score, row, language shown)
     for number in parsed.numbers:

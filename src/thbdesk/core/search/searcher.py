@@ -122,9 +122,9 @@ class LegalSearch:
             self.refresh()
         parsed = parse_query(query, {i.id for i in self.corpus.instruments})
         display = lang or query_language(query, ui_lang if ui_lang in LANGUAGES else "fr")
-        from thbdesk.core.search.engine import run  # Whoosh loads on the first search, not at start-up
+        from thbdesk.core.search.engine import Request, run  # loaded on the first search, not at start-up
 
-        hits, corrected = run(self._index, parsed, filters, limit, display, lang)
+        hits, corrected = run(self._index, parsed, Request(filters, limit, display, lang))
         return SearchResults(query, tuple(hits), corrected, parsed.numbers)
 
 
