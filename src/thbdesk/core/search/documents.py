@@ -27,6 +27,7 @@ class SearchDocument:
     bodies: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     text_id: str = ""
+    keywords: str = ""  # searchable English tags, never shown in a snippet
 
 
 def _body(provision: Provision, lang: str) -> str:
@@ -34,8 +35,6 @@ def _body(provision: Provision, lang: str) -> str:
     parts += [penalty_text(p, lang) for p in provision.penalties]
     parts += [t.get(lang) for t in (*provision.aggravations, *provision.exemptions)]
     parts += [f"{d.term.get(lang)}: {d.meaning.get(lang)}" for d in provision.definitions]
-    if lang == "en":  # topics are English tags; elsewhere they would match English words in French
-        parts.append(" ".join(t.replace("-", " ") for t in provision.topics))
     return "\n".join(p for p in parts if p)
 
 
@@ -73,6 +72,8 @@ def provision_document(provision: Provision, instrument: Instrument) -> SearchDo
         headings=headings,
         bodies={lang: _body(provision, lang) for lang in LANGUAGES},
         titles=titles,
+        # Topics are English tags: searchable in the English columns, never shown as text.
+        keywords=" ".join(t.replace("-", " ") for t in provision.topics),
     )
 
 

@@ -71,7 +71,8 @@ def corpus_digest(corpus: Corpus) -> str:
 def analysed_columns(doc: SearchDocument) -> list[str]:
     """Each field as its analysed terms separated by spaces, in the order of ``COLUMNS``."""
     values = []
-    for texts in (doc.headings, doc.bodies):
+    bodies = {**doc.bodies, "en": f"{doc.bodies.get('en', '')}\n{doc.keywords}".strip()}
+    for texts in (doc.headings, bodies):
         for lang in LANGUAGES:
             text = texts.get(lang, "")
             values.append(" ".join(analyze(text, lang)) if text else "")
