@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thbdesk.core.i18n import LANGUAGES, N_, _, current_language, is_rtl, native_name, ngettext
+from thbdesk.core.i18n import LANGUAGES, LRI, N_, PDI, RLI, _, current_language, is_rtl, native_name, ngettext
 from thbdesk.core.legal.model import Corpus
 from thbdesk.core.search.searcher import Filters, LegalSearch, SearchResults
 from thbdesk.ui.tasks import TaskRunner
@@ -86,7 +86,10 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
     def retranslate(self) -> None:
-        self.search_box.setPlaceholderText(_("Search: words, 448-7, الفصل 7-448…"))
+        # The Arabic example is isolated: in a left-to-right line its number would otherwise be
+        # displayed as "448-7 الفصل", the wrong way round for an Arabic reader.
+        examples = f"448-7, {RLI}الفصل {LRI}7-448{PDI}{PDI}"
+        self.search_box.setPlaceholderText(_("Search: words, {examples}…").format(examples=examples))
         for label, text in zip(
             self.filter_labels, (_("Text"), _("Kind"), _("Status"), _("Language")), strict=True
         ):
