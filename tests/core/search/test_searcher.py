@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thbdesk.core.legal.library import Library
 from thbdesk.core.legal.loader import bundled_corpus
@@ -170,3 +172,13 @@ def test_a_stale_stamp_rebuilds_the_index(tmp_path: Path) -> None:
     index.rebuild = lambda *a: calls.append(1) or original(*a)  # type: ignore[method-assign]
     index.ensure()
     assert calls == [1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(max_size=60)
+    | st.sampled_from(['"', "((", "-*", "NEAR(a b)", "{h_ar}:x", "a AND OR", "448-", "٤٤٨"])
+)
+def test_any_typed_text_gives_an_answer_not_a_crash(search: LegalSearch, query: str) -> None:
+    results = search.search(query)
+    assert len(results.hits) <= 10
