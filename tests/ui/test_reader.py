@@ -81,3 +81,12 @@ def test_imported_official_text_appears_under_the_summary(open_window, tmp_path)
     assert "Texte officiel (importé)" in text
     assert "Texte officiel fictif pour le test de lecture." in text
     assert "Chapitre premier" in text  # the chapter it sits in
+
+
+def test_a_fact_without_a_confirmed_article_can_be_opened(open_window) -> None:
+    reader = open_window(Settings(language="fr")).reader
+    fact = bundled_corpus().instrument("27-14").unplaced[0]
+    assert reader.open_provision(fact.key)
+    assert reader.current_key == fact.key
+    text = reader.browser.toPlainText()
+    assert fact.heading.fr in text and "Non vérifié" in text

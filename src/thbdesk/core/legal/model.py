@@ -94,7 +94,8 @@ class Instrument:
     unplaced: tuple[Provision, ...] = ()
 
     def provision(self, number: str) -> Provision | None:
-        return next((p for p in self.provisions if p.number == number), None)
+        """An article by number, or a fact without a confirmed article by its id."""
+        return next((p for p in (*self.provisions, *self.unplaced) if p.number == number), None)
 
 
 @dataclass(frozen=True)
