@@ -23,7 +23,6 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from thbdesk.core.i18n import LANGUAGES
 from thbdesk.core.legal.library import Library
@@ -224,8 +223,3 @@ def _add_words(connection: sqlite3.Connection, words: Counter[str]) -> None:
         "INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET count = count + excluded.count",
         words.items(),
     )
-
-
-def row_json(row: Any, column: str) -> dict[str, str]:
-    value: dict[str, str] = json.loads(row[column])
-    return value
