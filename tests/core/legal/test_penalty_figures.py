@@ -172,3 +172,20 @@ def test_ten_million_dirhams_is_stated_only_as_the_legal_person_maximum() -> Non
         if any(10_000_000 in r[:2] for lang in LANGS for r in ranges_in(p.summary.get(lang), lang))
     ]
     assert stated == ["27-14:448-6"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("بغرامة من 10.000 إلى 500.000 درهم", "ar", [(10_000, 500_000, "dirhams")]),
+        ("amende de 10 000 à 500 000 DH", "fr", [(10_000, 500_000, "dirhams")]),
+        ("amende de 10\u202f000 à 500\u202f000 dirhams", "fr", [(10_000, 500_000, "dirhams")]),
+        ("a fine of 10,000 to 500,000 DH", "en", [(10_000, 500_000, "dirhams")]),
+        ("من 6 أشهر إلى سنتين", "ar", [(6, 24, "months")]),
+        ("3 months to 1 year's imprisonment", "en", [(3, 12, "months")]),
+        ("القانون 27.14 والظهير 1.59.413 والفصل 1-448", "ar", []),
+        ("articles 448-3 à 448-5 du Code", "fr", []),
+    ],
+)
+def test_ranges_are_read_in_each_language_number_format(text: str, lang: str, expected: list[Range]) -> None:
+    assert ranges_in(text, lang) == expected
