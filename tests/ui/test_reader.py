@@ -2,8 +2,9 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from thbdesk.core.legal.library import Library
-from thbdesk.core.legal.loader import bundled_corpus
+from thbdesk.core.legal.loader import bundled_corpus, load_corpus
 from thbdesk.core.settings import Settings
+from thbdesk.ui.library.reader import ReaderView
 
 
 def test_reader_shows_448_7_in_three_languages_in_arabic_ui(open_window) -> None:
@@ -43,14 +44,52 @@ def test_cross_instrument_link_switches_the_text(open_window) -> None:
     assert reader.instrument_box.currentData() == "22-01"
 
 
-def test_unverified_and_missing_provisions_carry_a_badge(open_window) -> None:
+# The bundled corpus no longer has a missing article or a fact without an article (the official text
+# filled and placed them all), so those cases are shown from a small invented text.
+INVENTED_TEXT = """format: 1
+instrument:
+  id: "99-01"
+  kind: law
+  official_numbering: true
+  title: {ar: "قانون تجريبي", fr: "Loi d'essai", en: "Test law"}
+  short_title: {ar: "قانون تجريبي", fr: "Loi d'essai", en: "Test law"}
+  provision_label: {ar: "المادة", fr: "Article", en: "Article"}
+  sources: ["example.org"]
+provisions:
+  - number: "1"
+    status: missing
+  - number: "2"
+    status: unverified
+    heading: {ar: "عنوان", fr: "Titre d'essai", en: "Test heading"}
+    summary: {ar: "ملخص", fr: "Résumé d'essai.", en: "Test summary."}
+    sources: ["example.org"]
+unplaced:
+  - id: "tier-without-article"
+    status: unverified
+    heading: {ar: "درجة بلا فصل", fr: "Palier sans article connu", en: "Tier with no known article"}
+    summary: {ar: "ملخص", fr: "Résumé d'essai.", en: "Test summary."}
+    sources: ["example.org"]
+"""
+
+
+@pytest.fixture
+def invented_reader(qtbot, tmp_path) -> ReaderView:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "test-law.yaml").write_text(INVENTED_TEXT, encoding="utf-8")
+    corpus = load_corpus(tmp_path / "texts")
+    view = ReaderView(corpus, Library(corpus, root=tmp_path / "library"))
+    qtbot.addWidget(view)
+    return view
+
+
+def test_unverified_and_missing_provisions_carry_a_badge(open_window, invented_reader) -> None:
     reader = open_window(Settings(language="en")).reader
-    reader.open_provision("27-14:448-4")
+    reader.open_provision("2-17-740:7")
     assert "Unverified: check the official text" in reader.browser.toPlainText()
-    reader.open_provision("27-14:448-6")
-    assert "No summary yet: import the official text" in reader.browser.toPlainText()
     reader.open_provision("27-14:448-2")
     assert "Unofficial summary of verified facts" in reader.browser.toPlainText()
+    invented_reader.open_provision("99-01:1")
+    assert "No summary yet: import the official text" in invented_reader.browser.toPlainText()
 
 
 def test_picking_an_instrument_lists_its_provisions(open_window) -> None:
@@ -83,10 +122,9 @@ def test_imported_official_text_appears_under_the_summary(open_window, tmp_path)
     assert "Chapitre premier" in text  # the chapter it sits in
 
 
-def test_a_fact_without_a_confirmed_article_can_be_opened(open_window) -> None:
-    reader = open_window(Settings(language="fr")).reader
-    fact = bundled_corpus().instrument("27-14").unplaced[0]
-    assert reader.open_provision(fact.key)
-    assert reader.current_key == fact.key
-    text = reader.browser.toPlainText()
-    assert fact.heading.fr in text and "Non vérifié" in text
+def test_a_fact_without_a_confirmed_article_can_be_opened(open_window, invented_reader) -> None:
+    open_window(Settings(language="fr"))  # the UI language the reader writes in
+    assert invented_reader.open_provision("99-01:tier-without-article")
+    assert invented_reader.current_key == "99-01:tier-without-article"
+    text = invented_reader.browser.toPlainText()
+    assert "Palier sans article connu" in text and "Non vérifié" in text

@@ -107,7 +107,7 @@ def test_filters_restrict_the_hits(search: LegalSearch) -> None:
     assert only_0203 and all(hit.instrument == "02-03" for hit in only_0203)
     glossary = search.search("victime", filters=Filters(kinds=("glossary",))).hits
     assert glossary and all(hit.kind == "glossary" for hit in glossary)
-    unverified = search.search("réclusion", filters=Filters(statuses=("unverified",))).hits
+    unverified = search.search("commission", filters=Filters(statuses=("unverified",))).hits
     assert unverified and all(hit.status == "unverified" for hit in unverified)
 
 

@@ -2,7 +2,7 @@
 
 The Penal Code articles added by Law 27-14 are cited as articles of the Code "as supplemented by"
 that law; articles of other texts as articles of that text. Arabic writes law numbers with a dot
-(27.14) and Penal Code numbers with the sub-number first (7-448).
+(27.14) and code article numbers with the sub-numbers first (7-448, 1-5-82).
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ def citation(provision: Provision, instrument: Instrument, lang: str) -> str:
     'Article 448-7 du Code pénal, tel que complété par la loi n° 27-14'
     >>> citation(law.provision("448-7"), law, "ar")
     'الفصل 7-448 من مجموعة القانون الجنائي كما تم تتميمها بالقانون رقم 27.14'
+    >>> cpp = bundled_corpus().instrument("22-01")
+    >>> citation(cpp.provision("82-5-1"), cpp, "ar")
+    'المادة 1-5-82 من قانون المسطرة الجنائية (القانون رقم 22.01)'
+    >>> citation(cpp.provision("82-5-1"), cpp, "en")
+    'Article 82-5-1 of the Code of Criminal Procedure (Law No. 22-01)'
+    >>> citation(law.provision("7"), law, "ar")
+    'المادة 7 من القانون رقم 27.14'
     """
     number = number_as_written(provision, instrument, lang)
     law = _official_number(instrument, lang)

@@ -7,7 +7,8 @@ import re
 from thbdesk.core.i18n import N_, Nn_, format_number, isolate_ltr, translate, translate_plural
 from thbdesk.core.legal.model import Instrument, Penalty, Provision
 
-_PENAL_NUMBER = re.compile(r"^(\d+)-(\d+)$")
+_CODE_NUMBER = re.compile(r"^\d+(?:-\d+)+$")
+_CODES = ("penal-code", "criminal-procedure-code")
 
 _PENALTY_TEXT = {
     "reclusion": N_("Reclusion from {low} to {high}"),
@@ -23,17 +24,25 @@ _QUANTITY = {
 
 
 def number_as_written(provision: Provision, instrument: Instrument, lang: str) -> str:
-    """Arabic writes a Penal Code sub-number first: ``448-7`` is ``7-448``.
+    """Arabic writes a code article's sub-numbers first: ``448-7`` is ``7-448``, ``82-5-1`` is ``1-5-82``.
+
+    Only articles inserted into a code (Penal Code, Code of Criminal Procedure) are reversed; a law's
+    own article numbers and thbdesk's section ids stay as they are.
 
     >>> from thbdesk.core.legal.loader import bundled_corpus
     >>> law = bundled_corpus().instrument("27-14")
     >>> article = law.provision("448-7")
     >>> number_as_written(article, law, "ar"), number_as_written(article, law, "fr")
     ('7-448', '448-7')
+    >>> cpp = bundled_corpus().instrument("22-01")
+    >>> [number_as_written(cpp.provision(n), cpp, "ar") for n in ("82-5-1", "82-7", "108")]
+    ['1-5-82', '7-82', '108']
+    >>> migration = bundled_corpus().instrument("02-03")
+    >>> number_as_written(migration.provision("52"), migration, "ar")
+    '52'
     """
-    match = _PENAL_NUMBER.match(provision.number)
-    if lang == "ar" and instrument.code == "penal-code" and match:
-        return f"{match.group(2)}-{match.group(1)}"
+    if lang == "ar" and instrument.code in _CODES and _CODE_NUMBER.match(provision.number):
+        return "-".join(reversed(provision.number.split("-")))
     return provision.number
 
 
