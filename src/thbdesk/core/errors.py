@@ -52,6 +52,12 @@ class SettingsCorruptError(ThbError):
     )
 
 
+class SettingsUnreadableError(ThbError):
+    """The settings file is damaged and could not even be moved aside (a read-only folder)."""
+
+    message = N_("Your settings file {path} could not be read. Default settings are in use.")
+
+
 class SettingsWriteError(ThbError):
     message = N_("Your settings could not be saved to {path}.")
 

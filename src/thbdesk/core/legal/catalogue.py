@@ -250,7 +250,9 @@ class Catalogue:
                 self._fail(error)
             except (OSError, sqlite3.Error) as exc:
                 mapped = self._storage_error(exc)
-                self._fail(mapped if isinstance(mapped, ThbError) else LibraryUnavailableError(reason=str(exc)))
+                self._fail(
+                    mapped if isinstance(mapped, ThbError) else LibraryUnavailableError(reason=str(exc))
+                )
         return self._failure is None
 
     def _require(self) -> None:
