@@ -24,6 +24,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict
@@ -401,7 +402,7 @@ class Catalogue:
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode = WAL")
+        _use_wal(db)
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         return db
@@ -445,6 +446,21 @@ def _insert(
         ],
     )
     return True
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a new file to WAL (persistent). SQLite answers "busy" to that switch without waiting
+    when another process opens the file at the same moment, so wait here as busy_timeout would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if _code(exc) not in _BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _text(row: sqlite3.Row) -> ImportedText:
