@@ -123,9 +123,7 @@ def import_texts(args: argparse.Namespace) -> int:
     print_notices(library.notices)
     if failed and len(args.paths) > 1:
         print(
-            _("{failed} of {total} files could not be imported.").format(
-                failed=failed, total=len(args.paths)
-            ),
+            _("Files not imported: {failed} of {total}.").format(failed=failed, total=len(args.paths)),
             file=sys.stderr,
         )
     return 2 if failed else 0

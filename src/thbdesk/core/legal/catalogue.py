@@ -91,8 +91,9 @@ class _Damaged(Exception):
 class Catalogue:
     """Opens (and repairs) lazily: listing texts must not fail because the store cannot be written."""
 
-    def __init__(self, root: Path, notices: list[ThbError]) -> None:
+    def __init__(self, root: Path, notices: list[ThbError], *, private_parent: bool = False) -> None:
         self.root, self.notices = root, notices
+        self._private_parent = private_parent  # the user data dir: tightened if an old version made it 0755
         self._failure: ThbError | None = None
         self._opened = False
 
@@ -266,6 +267,8 @@ class Catalogue:
             self.notices.append(error if not isinstance(error, StorageError) else _unavailable(error))
 
     def _prepare(self) -> None:
+        if self._private_parent:
+            private_dir(self.root.parent)
         private_dir(self.root)
         if not self.path.exists():
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)  # -wal and -shm take its mode
@@ -374,7 +377,8 @@ class Catalogue:
         return count
 
     def _adopt_folders(self, db: sqlite3.Connection) -> None:
-        for folder in sorted(p for p in self.root.iterdir() if _ID.match(p.name)):
+        found = []
+        for folder in self.root.iterdir():
             try:
                 record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
                 text = ImportedText.from_json(record["text"])
@@ -382,7 +386,9 @@ class Catalogue:
             except (OSError, ValueError, TypeError, KeyError, AttributeError):
                 continue
             if text.id == folder.name:
-                _insert(db, text, articles, ignore=True)
+                found.append((text, articles))
+        for text, articles in sorted(found, key=lambda item: (item[0].imported_at, item[0].id)):
+            _insert(db, text, articles, ignore=True)
 
     def _reconcile(self, db: sqlite3.Connection) -> tuple[int, int]:
         """Rows whose folder vanished go; folders and staging left by a crash go. Returns both counts."""

@@ -153,7 +153,7 @@ class Library:
         self.corpus = corpus
         self.root = root or user_dir_path("data") / "library"
         self.notices: list[ThbError] = []  # what the store repaired or cannot open, for the user
-        self._catalogue = Catalogue(self.root, self.notices)
+        self._catalogue = Catalogue(self.root, self.notices, private_parent=root is None)
 
     def texts(self) -> list[ImportedText]:
         return self._catalogue.texts()
@@ -178,9 +178,9 @@ class Library:
         from thbdesk.core.legal.language import detect_language
         from thbdesk.core.legal.splitter import split_articles
 
+        check_source(path)
         progress = progress or _Silent()
         progress.step(0, STEPS, path.name)
-        check_source(path)
         digest = sha256_of(path)
         existing = self._catalogue.text_with_sha(digest)
         if existing is not None:
