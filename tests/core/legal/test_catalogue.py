@@ -15,6 +15,7 @@ import pytest
 from thbdesk.core.errors import (
     AmbiguousTextIdError,
     DiskFullError,
+    LibraryBusyError,
     LibraryDamagedNotice,
     LibraryMigratedNotice,
     LibraryNewerError,
@@ -196,3 +197,25 @@ def test_a_read_only_data_folder_still_lists_and_refuses_imports_clearly(
     assert [type(n) for n in lib.notices] == [LibraryUnavailableError]
     with pytest.raises(ReadOnlyStorageError):
         lib.import_file(publication(tmp_path, 1))
+
+
+def test_a_locked_catalogue_waits_then_reports_busy_and_is_never_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = library().import_file(publication(tmp_path, 1)).text
+    root = library().root
+    holder = sqlite3.connect(root / DB_FILE)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("DELETE FROM texts WHERE id = 'none'")
+    monkeypatch.setattr(catalogue, "BUSY_TIMEOUT_S", 0.3)
+    try:
+        lib = library()
+        assert lib.texts() == [] and [type(n) for n in lib.notices] == [LibraryBusyError]
+        with pytest.raises(LibraryBusyError):
+            lib.import_file(publication(tmp_path, 2))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not list(root.glob("*.damaged-*"))
+    assert library().texts() == [text]

@@ -24,7 +24,6 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict
@@ -46,6 +45,16 @@ from thbdesk.core.errors import (
     ThbError,
     storage_error,
 )
+from thbdesk.core.legal import catalogue_rows as rows
+from thbdesk.core.legal.catalogue_rows import (
+    BUSY,
+    SCHEMA,
+    SCHEMA_VERSION,
+    code,
+    insert,
+    row_article,
+    row_text,
+)
 from thbdesk.core.legal.imported import ImportedArticle, ImportedText
 from thbdesk.core.paths import private_dir
 
@@ -53,27 +62,10 @@ DB_FILE = "catalogue.sqlite3"
 LEGACY_MANIFEST = "library.json"
 STAGING = ".staging"
 RECORD = "record.json"
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_S = 60.0
+BUSY_TIMEOUT_S = 60.0  # "database is locked" waits this long, then is reported; it never means damage
 _ID = re.compile(r"^[0-9a-f]{16}$")
 _LEGACY_STAGING = re.compile(r"^\.[0-9a-f]{16}\.")  # temporary folders of the JSON-manifest version
 _CORRUPT, _NOTADB, _FULL, _READONLY, _CANTOPEN, _PERM = 11, 26, 13, 8, 14, 3
-_BUSY = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED: wait or report, never treat as damage
-
-_SCHEMA = (
-    "CREATE TABLE schema_version(version INTEGER NOT NULL)",
-    """CREATE TABLE texts(
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, sha256 TEXT UNIQUE NOT NULL,
-        filename TEXT NOT NULL, instrument TEXT NOT NULL, lang TEXT NOT NULL, format TEXT NOT NULL,
-        imported_at TEXT NOT NULL, article_count INTEGER NOT NULL, aligned TEXT NOT NULL,
-        repaired_lines INTEGER NOT NULL)""",
-    """CREATE TABLE articles(
-        text_id TEXT NOT NULL REFERENCES texts(id) ON DELETE CASCADE, position INTEGER NOT NULL,
-        number TEXT, heading TEXT NOT NULL, body TEXT NOT NULL, lang TEXT NOT NULL,
-        context TEXT NOT NULL, PRIMARY KEY (text_id, position))""",
-    "CREATE INDEX articles_number ON articles(number)",
-    f"INSERT INTO schema_version VALUES ({SCHEMA_VERSION})",
-)
 
 # Tests set this to crash the process between storage steps; it is called with the step's name.
 fault_hook: Callable[[str], None] | None = None
@@ -104,15 +96,15 @@ class Catalogue:
     # --- reading -------------------------------------------------------------------------------
 
     def texts(self) -> list[ImportedText]:
-        return [_text(row) for row in self._read("SELECT * FROM texts ORDER BY seq")]
+        return [row_text(row) for row in self._read("SELECT * FROM texts ORDER BY seq")]
 
     def text_with_sha(self, sha256: str) -> ImportedText | None:
         rows = self._read("SELECT * FROM texts WHERE sha256 = ?", (sha256,))
-        return _text(rows[0]) if rows else None
+        return row_text(rows[0]) if rows else None
 
     def articles(self, text_id: str) -> list[ImportedArticle]:
         sql = "SELECT * FROM articles WHERE text_id = ? ORDER BY position"
-        return [_article(row) for row in self._read(sql, (text_id,))]
+        return [row_article(row) for row in self._read(sql, (text_id,))]
 
     def official(self, instrument: str, number: str) -> list[tuple[ImportedText, ImportedArticle]]:
         sql = (
@@ -122,7 +114,7 @@ class Catalogue:
         )
         found = []
         for row in self._read(sql, (instrument, number)):
-            text = _text(row)
+            text = row_text(row)
             if number in text.aligned:
                 article = ImportedArticle(
                     row["a_number"],
@@ -141,7 +133,7 @@ class Catalogue:
             with closing(self._connect()) as db:
                 return db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            if _code(exc) in _BUSY:
+            if code(exc) in BUSY:
                 raise LibraryBusyError(details=str(exc)) from exc
             self._fail(LibraryUnavailableError(details=str(exc), reason=str(exc)))
             return []
@@ -150,16 +142,16 @@ class Catalogue:
 
     def add(self, text: ImportedText, articles: list[ImportedArticle], source: Path) -> ImportedText:
         """Store a new text; if the same file got in meanwhile (another process), return that one."""
-        self._require()
+        self.require()
         with self._writing() as db:
             row = db.execute("SELECT * FROM texts WHERE sha256 = ?", (text.sha256,)).fetchone()
             if row is not None:
-                return _text(row)
+                return row_text(row)
             staged = self._stage(text, articles, source)
             final = self.root / text.id
             try:
                 _step("staged")
-                _insert(db, text, articles)
+                insert(db, text, articles)
                 _step("recorded")
                 if final.exists():  # left by a crash before a commit: we hold the lock, nobody uses it
                     shutil.rmtree(final)
@@ -178,7 +170,7 @@ class Catalogue:
         return text
 
     def remove(self, text_id: str) -> ImportedText | None:
-        self._require()
+        self.require()
         with self._writing() as db:
             row = db.execute("SELECT * FROM texts WHERE id = ?", (text_id,)).fetchone()
             if row is None:
@@ -192,7 +184,7 @@ class Catalogue:
             db.execute("COMMIT")
         _step("committed")
         shutil.rmtree(trash, ignore_errors=True)
-        return _text(row)
+        return row_text(row)
 
     def _stage(self, text: ImportedText, articles: list[ImportedArticle], source: Path) -> Path:
         staged = Path(tempfile.mkdtemp(prefix=f"{text.id}-", dir=self._staging()))
@@ -232,12 +224,12 @@ class Catalogue:
     def _storage_error(self, exc: OSError | sqlite3.Error) -> BaseException:
         if isinstance(exc, OSError):
             return storage_error(exc, self.root) or exc
-        code = _code(exc)
-        if code in _BUSY:
+        primary = code(exc)
+        if primary in BUSY:
             return LibraryBusyError(details=str(exc))
-        if code == _FULL:
+        if primary == _FULL:
             return DiskFullError(details=str(exc), path=str(self.root))
-        if code in (_READONLY, _CANTOPEN, _PERM):
+        if primary in (_READONLY, _CANTOPEN, _PERM):
             return ReadOnlyStorageError(details=str(exc), path=str(self.root))
         return exc
 
@@ -257,7 +249,8 @@ class Catalogue:
                 )
         return self._failure is None
 
-    def _require(self) -> None:
+    def require(self) -> None:
+        """Raise what keeps the store from being used (read-only folder, newer version, damage)."""
         if not self._usable() and self._failure is not None:
             raise self._failure
 
@@ -301,7 +294,7 @@ class Catalogue:
                     raise _Damaged()
                 return int(row[0])
         except sqlite3.DatabaseError as exc:
-            if _code(exc) in (_CORRUPT, _NOTADB):
+            if code(exc) in (_CORRUPT, _NOTADB):
                 raise _Damaged() from exc
             raise
 
@@ -333,7 +326,7 @@ class Catalogue:
         with self._writing() as db:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "schema_version" not in tables:
-                for statement in _SCHEMA:
+                for statement in SCHEMA:
                     db.execute(statement)
             migrated = self._migrate_legacy(db)
             if adopt:
@@ -370,7 +363,7 @@ class Catalogue:
                 articles = [ImportedArticle.from_json(a) for a in raw]
             except (OSError, ValueError, TypeError, KeyError):
                 continue
-            if _insert(db, text, articles, ignore=True):
+            if insert(db, text, articles, ignore=True):
                 record = {"version": SCHEMA_VERSION, "text": text.to_json(), "articles": raw}
                 write_text_atomic(self.root / text.id / RECORD, json.dumps(record, ensure_ascii=False))
                 count += 1
@@ -388,7 +381,7 @@ class Catalogue:
             if text.id == folder.name:
                 found.append((text, articles))
         for text, articles in sorted(found, key=lambda item: (item[0].imported_at, item[0].id)):
-            _insert(db, text, articles, ignore=True)
+            insert(db, text, articles, ignore=True)
 
     def _reconcile(self, db: sqlite3.Connection) -> tuple[int, int]:
         """Rows whose folder vanished go; folders and staging left by a crash go. Returns both counts."""
@@ -406,91 +399,7 @@ class Catalogue:
         return len(ids - folders), len(leftovers)
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        db.row_factory = sqlite3.Row
-        _use_wal(db)
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
-        return db
-
-
-def _insert(
-    db: sqlite3.Connection, text: ImportedText, articles: list[ImportedArticle], *, ignore: bool = False
-) -> bool:
-    verb = "INSERT OR IGNORE" if ignore else "INSERT"
-    cursor = db.execute(
-        f"{verb} INTO texts(id, sha256, filename, instrument, lang, format, imported_at, article_count,"
-        " aligned, repaired_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            text.id,
-            text.sha256,
-            text.filename,
-            text.instrument,
-            text.lang,
-            text.format,
-            text.imported_at,
-            text.article_count,
-            json.dumps(list(text.aligned)),
-            text.repaired_lines,
-        ),
-    )
-    if cursor.rowcount == 0:
-        return False
-    db.executemany(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                text.id,
-                position,
-                a.number,
-                a.heading,
-                a.text,
-                a.lang,
-                json.dumps(list(a.context), ensure_ascii=False),
-            )
-            for position, a in enumerate(articles)
-        ],
-    )
-    return True
-
-
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch a new file to WAL (persistent). SQLite answers "busy" to that switch without waiting
-    when another process opens the file at the same moment, so wait here as busy_timeout would."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
-    while True:
-        try:
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if _code(exc) not in _BUSY or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
-
-
-def _text(row: sqlite3.Row) -> ImportedText:
-    return ImportedText(
-        id=row["id"],
-        sha256=row["sha256"],
-        filename=row["filename"],
-        instrument=row["instrument"],
-        lang=row["lang"],
-        format=row["format"],
-        imported_at=row["imported_at"],
-        article_count=row["article_count"],
-        aligned=tuple(json.loads(row["aligned"])),
-        repaired_lines=row["repaired_lines"],
-    )
-
-
-def _article(row: sqlite3.Row) -> ImportedArticle:
-    context = tuple(json.loads(row["context"]))
-    return ImportedArticle(row["number"], row["heading"], row["body"], row["lang"], context)
-
-
-def _code(exc: sqlite3.Error) -> int:
-    return int(getattr(exc, "sqlite_errorcode", 0)) & 0xFF  # extended codes keep the primary in the low byte
+        return rows.connect(self.path, BUSY_TIMEOUT_S)
 
 
 def _unavailable(error: StorageError) -> ThbError:

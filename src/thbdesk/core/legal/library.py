@@ -179,6 +179,7 @@ class Library:
         from thbdesk.core.legal.splitter import split_articles
 
         check_source(path)
+        self._catalogue.require()  # before minutes of reading, not after
         progress = progress or _Silent()
         progress.step(0, STEPS, path.name)
         digest = sha256_of(path)
