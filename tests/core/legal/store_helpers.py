@@ -25,10 +25,12 @@ def crash(name):
 
 catalogue.fault_hook = crash
 library = Library(bundled_corpus())
+if action == "list":
+    print(len(library.texts()), [type(n).__name__ for n in library.notices])
 for target in targets:
     if action == "import":
         library.import_file(Path(target))
-    else:
+    elif action == "remove":
         library.remove(target)
 """
 
@@ -45,7 +47,9 @@ def publication(folder: Path, n: int) -> Path:
 
 
 def child(step: str, action: str, *targets: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-c", CHILD, step, action, *targets], stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, step, action, *targets], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def library() -> Library:

@@ -56,3 +56,18 @@ def test_the_same_file_imported_by_two_processes_is_stored_once(tmp_path: Path) 
     lib = library()
     assert [t.filename for t in lib.texts()] == ["publication-1.txt"]
     assert_consistent(lib)
+
+
+def test_two_processes_opening_a_damaged_catalogue_set_it_aside_once(tmp_path: Path) -> None:
+    for n in range(3):
+        library().import_file(publication(tmp_path, n))
+    root = library().root
+    (root / "catalogue.sqlite3").write_bytes(b"damaged" * 1000)
+    for _round in range(3):
+        processes = [child("none", "list") for _ in range(2)]
+        outputs = [process.communicate(timeout=120)[0].decode() for process in processes]
+        assert [p.returncode for p in processes] == [0, 0]
+        assert all(out.startswith("3 ") for out in outputs), outputs
+        assert sum("LibraryDamagedNotice" in out for out in outputs) == 1
+        (root / "catalogue.sqlite3").write_bytes(b"damaged again" * 1000)
+    assert len(list(root.glob("catalogue.sqlite3.damaged-*"))) == 3, "no backup overwrites another"

@@ -62,6 +62,7 @@ DB_FILE = "catalogue.sqlite3"
 LEGACY_MANIFEST = "library.json"
 STAGING = ".staging"
 RECORD = "record.json"
+REPAIR_LOCK = ".repair.lock"
 BUSY_TIMEOUT_S = 60.0  # "database is locked" waits this long, then is reported; it never means damage
 _ID = re.compile(r"^[0-9a-f]{16}$")
 _LEGACY_STAGING = re.compile(r"^\.[0-9a-f]{16}\.")  # temporary folders of the JSON-manifest version
@@ -269,14 +270,26 @@ class Catalogue:
         try:
             version = self._check()
         except _Damaged:
-            backup = self._set_aside()
-            count = self._repair(adopt=True)
-            self.notices.append(LibraryDamagedNotice(backup=str(backup), count=count))
-            return
+            rebuilt = self._rebuild_if_still_damaged()
+            if rebuilt is None:
+                return
+            version = rebuilt
         if version > SCHEMA_VERSION:
             raise LibraryNewerError()
         if version < SCHEMA_VERSION or self._looks_inconsistent():
             self._repair(adopt=False)
+
+    def _rebuild_if_still_damaged(self) -> int | None:
+        """Set aside and rebuild, once: another process that saw the damage too waits, then finds
+        the rebuilt catalogue (and gets its version back) instead of setting that one aside."""
+        with _exclusive(self.root / REPAIR_LOCK):
+            try:
+                return self._check()
+            except _Damaged:
+                backup = self._set_aside()
+                count = self._repair(adopt=True)
+                self.notices.append(LibraryDamagedNotice(backup=str(backup), count=count))
+                return None
 
     def _check(self) -> int:
         """The schema version (0 for a new file); ``_Damaged`` if SQLite cannot read it."""
@@ -313,6 +326,10 @@ class Catalogue:
     def _set_aside(self) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         backup = self.path.with_name(f"{DB_FILE}.damaged-{stamp}")
+        counter = 1
+        while os.path.lexists(backup):  # never overwrite an earlier backup
+            backup = self.path.with_name(f"{DB_FILE}.damaged-{stamp}-{counter}")
+            counter += 1
         for suffix in ("", "-wal", "-shm"):
             part = self.path.with_name(DB_FILE + suffix)
             if part.exists():
@@ -400,6 +417,23 @@ class Catalogue:
 
     def _connect(self) -> sqlite3.Connection:
         return rows.connect(self.path, BUSY_TIMEOUT_S)
+
+
+@contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """A lock across processes for the rare repair of a damaged file (SQLite's own lock needs a
+    readable database). Without ``fcntl`` (Windows) two windows opening it at once may both repair."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _unavailable(error: StorageError) -> ThbError:
