@@ -55,3 +55,58 @@ def test_save_leaves_no_temporary_files() -> None:
     save_settings(Settings(language="en"))
     save_settings(Settings(language="fr"))
     assert [p.name for p in settings_path().parent.iterdir()] == ["settings.json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 50_000 + b"]" * 50_000,  # deep nesting: RecursionError in the parser
+        b'{"version": true}',
+        b'{"version": 1, "document_languages": "ar"}',
+        b'{"version": 1, "document_languages": {"ar": 1}}',
+        b'{"version": 1, "language": ["fr"]}',
+        b'{"version": 1, "officer": {"name": 5}}',
+        b'{"version": 1, "officer": []}',
+        bytes(range(256)),
+    ],
+)
+def test_any_damage_is_set_aside_with_a_message(content: bytes) -> None:
+    settings_path().write_bytes(content)
+    settings, problem = load_settings()
+    assert settings == Settings() and isinstance(problem, SettingsCorruptError)
+    assert settings_path().with_name("settings.json.bak").read_bytes() == content
+
+
+def test_a_folder_in_place_of_the_file_is_set_aside() -> None:
+    settings_path().mkdir()
+    settings, problem = load_settings()
+    assert settings == Settings() and isinstance(problem, SettingsCorruptError)
+    assert settings_path().with_name("settings.json.bak").is_dir()
+    save_settings(Settings(language="fr"))
+    assert load_settings() == (Settings(language="fr"), None)
+
+
+def test_the_problem_is_told_again_to_a_later_reader_until_settings_are_saved() -> None:
+    """The CLI reads settings first; the window it opens must still be able to tell the user."""
+    settings_path().write_bytes(b"{broken")
+    first = load_settings()[1]
+    assert first is not None and load_settings()[1] is first
+    save_settings(Settings())
+    assert load_settings() == (Settings(), None)
+
+
+def test_a_damaged_file_that_cannot_be_moved_still_gives_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from thbdesk.core import settings as module
+    from thbdesk.core.errors import SettingsUnreadableError
+
+    settings_path().write_bytes(b"{broken")
+
+    def read_only(path: Path) -> Path:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(module, "_move_aside", read_only)
+    settings, problem = load_settings()
+    assert settings == Settings() and isinstance(problem, SettingsUnreadableError)
+    assert "settings.json" in problem.user_message("en") and settings_path().exists()

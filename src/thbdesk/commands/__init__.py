@@ -1,4 +1,4 @@
-"""CLI subcommands; importing this package registers them with ``thbdesk.cli``."""
+"""CLI subcommands; importing this package registers them in ``thbdesk.commands.registry``."""
 
 from thbdesk.commands import library as library
 from thbdesk.commands import search as search

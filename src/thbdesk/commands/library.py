@@ -8,25 +8,35 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from thbdesk.cli import command
+from thbdesk.commands.output import print_error, print_notices
+from thbdesk.commands.registry import command
+from thbdesk.core.errors import BadInputError
 from thbdesk.core.i18n import LANGUAGES, _, current_language
 from thbdesk.core.legal.library import Library
 from thbdesk.core.legal.loader import bundled_corpus
+from thbdesk.core.printable import printable
+
+LOG_EVERY = 10  # percent between two progress lines when stderr is a log, not a terminal
 
 
 class StderrProgress:
-    """A one-line progress bar on stderr, redrawn in place; a log (not a terminal) gets the end only."""
+    """A one-line progress bar on stderr, redrawn in place; a log (not a terminal) gets one line per 10 %."""
 
     def __init__(self) -> None:
         self.interactive = sys.stderr.isatty()
+        self._logged = -LOG_EVERY
 
     def step(self, done: int, total: int, message: str) -> None:
-        if not self.interactive and done < total:
+        percent = 100 * done // max(total, 1)
+        if not self.interactive and percent < 100 and percent < self._logged + LOG_EVERY:
             return
+        self._logged = percent - percent % LOG_EVERY
         width = 24
         filled = width * done // max(total, 1)
-        percent = 100 * done // max(total, 1)
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {percent:3d}% {message}"
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {percent:3d}% {printable(message)}"
+        if not self.interactive:
+            print(line, file=sys.stderr, flush=True)
+            return
         end = "\n" if done >= total else ""
         print(f"\r{line}", end=end, file=sys.stderr, flush=True)
 
@@ -64,7 +74,8 @@ def _listing() -> list[dict[str, Any]]:
         }
         for i in bundled_corpus().instruments
     ]
-    for text in Library(bundled_corpus()).texts():
+    library = Library(bundled_corpus())
+    for text in library.texts():
         rows.append(
             {
                 "id": text.id,
@@ -77,6 +88,7 @@ def _listing() -> list[dict[str, Any]]:
                 "source": "official",
             }
         )
+    print_notices(library.notices)
     return rows
 
 
@@ -88,23 +100,41 @@ def texts(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         where = f" → {row['instrument']}" if "instrument" in row else ""
-        print(f"{row['id']:<18} {row['kind']:<11} {row['provisions']:>4}  {row['title']}{where}")
+        title = printable(str(row["title"]))
+        print(f"{row['id']:<18} {row['kind']:<11} {row['provisions']:>4}  {title}{where}")
     return 0
 
 
 @command("import", _configure_import)
 def import_texts(args: argparse.Namespace) -> int:
+    """Each file is reported on its own line; a bad one does not stop the rest. Exit 2 if any failed."""
     library = Library(bundled_corpus())
+    failed = 0
     for path in args.paths:
-        report = library.import_file(
-            path, instrument=args.instrument, lang=args.lang, progress=StderrProgress()
+        try:
+            report = library.import_file(
+                path, instrument=args.instrument, lang=args.lang, progress=StderrProgress()
+            )
+        except BadInputError as error:
+            failed += 1
+            print_error(error)
+            continue
+        print(printable(report.summary()))
+    print_notices(library.notices)
+    if failed and len(args.paths) > 1:
+        print(
+            _("Files not imported: {failed} of {total}.").format(failed=failed, total=len(args.paths)),
+            file=sys.stderr,
         )
-        print(report.summary())
-    return 0
+    return 2 if failed else 0
 
 
 @command("remove", _configure_remove)
 def remove_text(args: argparse.Namespace) -> int:
-    removed = Library(bundled_corpus()).remove(args.text_id)
-    print(_("{name} was removed from the library.").format(name=removed.filename))
+    library = Library(bundled_corpus())
+    try:
+        removed = library.remove(args.text_id)
+    finally:
+        print_notices(library.notices)
+    print(_("{name} was removed from the library.").format(name=printable(removed.filename)))
     return 0

@@ -6,9 +6,14 @@ import argparse
 import json
 import sys
 
-from thbdesk.cli import command
+from thbdesk.commands.output import print_notices
+from thbdesk.commands.registry import command
+from thbdesk.core.errors import LimitOutOfRangeError
 from thbdesk.core.i18n import LANGUAGES, _, current_language
+from thbdesk.core.printable import printable
 from thbdesk.core.search.searcher import Filters, default_search
+
+MAX_LIMIT = 1000
 
 
 def _configure(sub: argparse._SubParsersAction) -> None:
@@ -22,14 +27,18 @@ def _configure(sub: argparse._SubParsersAction) -> None:
 
 @command("search", _configure)
 def search(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise LimitOutOfRangeError(max=MAX_LIMIT)
     filters = Filters(instruments=tuple(i.replace(".", "-") for i in args.instrument))
-    results = default_search().search(
-        args.query, lang=args.lang, filters=filters, limit=max(1, args.limit), ui_lang=current_language()
+    engine = default_search()
+    results = engine.search(
+        args.query, lang=args.lang, filters=filters, limit=args.limit, ui_lang=current_language()
     )
+    print_notices(engine.library.notices)
     if results.corrected:
         print(
             _("No result for «{query}». Showing results for «{corrected}».").format(
-                query=args.query, corrected=results.corrected
+                query=printable(args.query), corrected=printable(results.corrected)
             ),
             file=sys.stderr,
         )
@@ -39,6 +48,6 @@ def search(args: argparse.Namespace) -> int:
     if not results.hits:
         print(_("No result."), file=sys.stderr)
     for hit in results.hits:
-        print(f"{hit.instrument:<15} {hit.number:<10} {hit.title}")
-        print(f"    {hit.snippet}")
+        print(f"{hit.instrument:<15} {hit.number:<10} {printable(hit.title)}")
+        print(f"    {printable(' '.join(hit.snippet.split()))}")
     return 0

@@ -1,4 +1,7 @@
-"""Atomic file writes: a crash mid-write leaves the old file or the new one, never half of each."""
+"""Atomic file writes: a crash mid-write leaves the old file or the new one, never half of each.
+
+Files are created 0600 (``mkstemp``'s mode): they may hold imported text or personal data.
+"""
 
 from __future__ import annotations
 
@@ -19,14 +22,25 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def _fsync_dir(directory: Path) -> None:
+def copy_private(source: Path, target: Path) -> None:
+    """Copy ``source`` to a new 0600 file ``target`` and flush it to disk."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(target, flags, 0o600)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            out.write(block)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def fsync_dir(directory: Path) -> None:
     """Persist the rename itself; not possible on Windows, where os.replace is already durable enough."""
     if os.name != "posix":
         return

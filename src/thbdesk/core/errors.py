@@ -6,9 +6,11 @@ language switch between raising and showing still gives the user's language.
 
 from __future__ import annotations
 
+import errno
 from typing import Any, ClassVar
 
 from thbdesk.core.i18n import N_, current_language, translate
+from thbdesk.core.printable import printable
 
 
 class ThbError(Exception):
@@ -26,6 +28,12 @@ class ThbError(Exception):
         text = translate(self.message, lang or current_language())
         return text.format(**self.fields) if self.fields else text
 
+    def terminal_message(self, lang: str | None = None) -> str:
+        """The message with names from outside escaped, so a file name cannot drive the terminal."""
+        text = translate(self.message, lang or current_language())
+        fields = {k: printable(v) if isinstance(v, str) else v for k, v in self.fields.items()}
+        return text.format(**fields) if fields else text
+
     def __str__(self) -> str:
         return self.user_message()
 
@@ -42,6 +50,12 @@ class SettingsCorruptError(ThbError):
     message = N_(
         "Your settings file could not be read. It was kept as {backup} and default settings are in use."
     )
+
+
+class SettingsUnreadableError(ThbError):
+    """The settings file is damaged and could not even be moved aside (a read-only folder)."""
+
+    message = N_("Your settings file {path} could not be read. Default settings are in use.")
 
 
 class SettingsWriteError(ThbError):
@@ -106,3 +120,96 @@ class UnknownInstrumentError(BadInputError):
 
 class ImportCancelledError(ThbError):
     message = N_("The import was cancelled. Nothing was added to the library.")
+
+
+class PathNotFoundError(ImportFailedError):
+    message = N_("{name} was not found. Check the path.")
+
+
+class PathIsFolderError(ImportFailedError):
+    message = N_("{name} is a folder. Give the path of a file.")
+
+
+class NotARegularFileError(ImportFailedError):
+    """Devices and pipes would be read for ever: refused before opening."""
+
+    message = N_("{name} is not an ordinary file (a device or a pipe) and cannot be imported.")
+
+
+class FileUnreadableError(ImportFailedError):
+    message = N_("{name} cannot be read: permission denied.")
+
+
+class StorageError(BadInputError):
+    """Writing to the user's folders failed for a reason the user can fix; nothing was changed."""
+
+    message = N_("Could not write to {path}.")
+
+
+class DiskFullError(StorageError):
+    message = N_("The disk is full: nothing could be written to {path}. Free some space and try again.")
+
+
+class ReadOnlyStorageError(StorageError):
+    message = N_("{path} is read-only or not writable by you. Nothing was changed.")
+
+
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG})
+_DENIED_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def storage_error(exc: OSError, path: object) -> StorageError | None:
+    """The user-fixable error behind a failed write (full disk, read-only folder), if it is one."""
+    if exc.errno in _FULL_ERRNOS:
+        return DiskFullError(details=str(exc), path=str(path))
+    if exc.errno in _DENIED_ERRNOS:
+        return ReadOnlyStorageError(details=str(exc), path=str(path))
+    return None
+
+
+class LibraryBusyError(ThbError):
+    message = N_("The library is busy in another thbdesk window. Try again in a moment.")
+
+
+class LibraryUnavailableError(ThbError):
+    """Shown as a notice: the bundled texts stay usable without the user's imported ones."""
+
+    message = N_("Your imported texts cannot be opened ({reason}). The bundled texts are still available.")
+
+
+class LibraryNewerError(ThbError):
+    message = N_(
+        "Your imported texts were stored by a newer version of thbdesk. Update thbdesk to use them;"
+        " the bundled texts are still available."
+    )
+
+
+class LibraryDamagedNotice(ThbError):
+    message = N_(
+        "The catalogue of your imported texts was damaged. It was kept as {backup} and rebuilt:"
+        " {count} text(s) recovered."
+    )
+
+
+class LibraryRepairedNotice(ThbError):
+    message = N_("An interrupted import or removal was cleaned up. Import the file again if it is missing.")
+
+
+class LibraryMigratedNotice(ThbError):
+    message = N_("Your imported texts were moved to the new library format: {count} text(s).")
+
+
+class TextFilesMissingNotice(ThbError):
+    message = N_("The files of {count} imported text(s) were missing; they were taken out of the library.")
+
+
+class TextIdTooShortError(BadInputError):
+    message = N_("Give at least {min} characters of the text's id. Run 'thbdesk texts' to list the ids.")
+
+
+class AmbiguousTextIdError(BadInputError):
+    message = N_("{id} matches several texts ({matches}). Give more characters of the id.")
+
+
+class LimitOutOfRangeError(BadInputError):
+    message = N_("The number of results must be between 1 and {max}.")

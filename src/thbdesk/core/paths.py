@@ -2,6 +2,9 @@
 
 ``THBDESK_HOME`` puts every user directory under one folder: tests use it so they never touch a
 real profile, and a portable install can use it to live on a USB key.
+
+User folders hold imported texts, settings with the officer's name, logs and the search index:
+they are created (and tightened if they already exist) with mode 0700.
 """
 
 from __future__ import annotations
@@ -30,15 +33,28 @@ def fonts_dir() -> Path:
     return _PACKAGE_DIR / "fonts"
 
 
-def _user_dir(kind: str) -> Path:
+PRIVATE_DIR_MODE = 0o700
+
+
+def user_dir_path(kind: str) -> Path:
+    """Where a user folder lives, without creating it (a read-only profile can still be read)."""
     home = os.environ.get("THBDESK_HOME")
     if home:
-        path = Path(home) / kind
-    else:
-        dirs = PlatformDirs(APP_NAME, appauthor=False)
-        path = Path(getattr(dirs, f"user_{kind}_dir"))
-    path.mkdir(parents=True, exist_ok=True)
+        return Path(home) / kind
+    dirs = PlatformDirs(APP_NAME, appauthor=False)
+    return Path(getattr(dirs, f"user_{kind}_dir"))
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` readable by its owner only, and tighten it if it was created looser."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_DIR_MODE)
     return path
+
+
+def _user_dir(kind: str) -> Path:
+    return private_dir(user_dir_path(kind))
 
 
 def config_dir() -> Path:

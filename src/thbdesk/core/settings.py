@@ -1,23 +1,28 @@
 """User settings: a versioned JSON file in the user config dir, written atomically.
 
 A file that cannot be read is never silently overwritten: it is moved aside to ``*.bak`` and the
-caller receives the defaults together with a ``SettingsCorruptError`` to show the user.
+caller receives the defaults together with a ``SettingsCorruptError`` to show the user. Any damage
+counts: bad JSON, wrong types, nesting deep enough to exhaust the parser, a folder or an unreadable
+file in its place. The problem is kept for the process, so the CLI and the window it opens both tell it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from thbdesk.core.atomic import write_text_atomic
-from thbdesk.core.errors import SettingsCorruptError, SettingsWriteError
+from thbdesk.core.errors import SettingsCorruptError, SettingsUnreadableError, SettingsWriteError
 from thbdesk.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from thbdesk.core.paths import config_dir
+from thbdesk.core.paths import config_dir, user_dir_path
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "settings.json"
+MAX_SETTINGS_BYTES = 1 << 20  # a few hundred bytes in practice; anything huge is damage
+_moved_aside: dict[Path, SettingsCorruptError | SettingsUnreadableError] = {}
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,15 @@ class Settings:
     @classmethod
     def from_json(cls, data: Any) -> Settings:
         """Build settings from parsed JSON; raise ``ValueError`` on anything malformed."""
-        if not isinstance(data, dict) or data.get("version") != SETTINGS_VERSION:
+        if not isinstance(data, dict) or type(data.get("version")) is not int:
+            raise ValueError("no settings version")
+        if data["version"] != SETTINGS_VERSION:
             raise ValueError("unknown settings version")
         language = data.get("language", DEFAULT_LANGUAGE)
-        doc_langs = tuple(data.get("document_languages", ("ar", "fr")))
+        raw_langs = data.get("document_languages", ["ar", "fr"])
+        if not isinstance(language, str) or not isinstance(raw_langs, list):
+            raise ValueError("invalid language")
+        doc_langs = tuple(raw_langs)
         if language not in LANGUAGES or not doc_langs or any(x not in LANGUAGES for x in doc_langs):
             raise ValueError("invalid language")
         officer = data.get("officer", {})
@@ -64,16 +74,19 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
-def load_settings(path: Path | None = None) -> tuple[Settings, SettingsCorruptError | None]:
+def load_settings(
+    path: Path | None = None,
+) -> tuple[Settings, SettingsCorruptError | SettingsUnreadableError | None]:
     """Return the saved settings, or defaults plus the error to report when the file was unusable."""
-    path = path or settings_path()
-    if not path.exists():
-        return Settings(), None
+    path = path or user_dir_path("config") / SETTINGS_FILE  # reading must not need a writable profile
+    if not os.path.lexists(path):
+        return Settings(), _moved_aside.get(path)
     try:
-        return Settings.from_json(json.loads(path.read_text(encoding="utf-8"))), None
-    except (ValueError, TypeError, UnicodeDecodeError) as exc:
-        backup = _move_aside(path)
-        return Settings(), SettingsCorruptError(details=type(exc).__name__, backup=str(backup))
+        return Settings.from_json(json.loads(_read(path))), None
+    except (ValueError, TypeError, RecursionError, MemoryError, OSError) as exc:
+        problem = _set_aside(path, type(exc).__name__)
+        _moved_aside[path] = problem
+        return Settings(), problem
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -82,12 +95,29 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         write_text_atomic(path, json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise SettingsWriteError(details=exc.strerror or "", path=str(path)) from exc
+    _moved_aside.pop(path, None)
+
+
+def _read(path: Path) -> str:
+    with path.open("rb") as handle:  # a folder or an unreadable file raises OSError here
+        data = handle.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise ValueError("settings file too large")
+    return data.decode("utf-8")
+
+
+def _set_aside(path: Path, reason: str) -> SettingsCorruptError | SettingsUnreadableError:
+    try:
+        backup = _move_aside(path)
+    except OSError as exc:  # a read-only config folder: use defaults, leave the file alone
+        return SettingsUnreadableError(details=f"{reason}; {exc}", path=str(path))
+    return SettingsCorruptError(details=reason, backup=str(backup))
 
 
 def _move_aside(path: Path) -> Path:
     backup = path.with_name(path.name + ".bak")
     counter = 1
-    while backup.exists():
+    while os.path.lexists(backup):
         backup = path.with_name(f"{path.name}.{counter}.bak")
         counter += 1
     path.replace(backup)

@@ -30,6 +30,10 @@ def create_main_window(app: QApplication) -> MainWindow:
     window.show()
     if problem is not None:
         show_error(window, problem, warning=True)
+    library = window.library_view.library
+    library.texts()  # opens the store now, so whatever it had to repair is told at start
+    for notice in library.notices:
+        show_error(window, notice, warning=True)
     return window
 
 

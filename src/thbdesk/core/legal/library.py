@@ -1,36 +1,48 @@
-"""Official publications imported by the user, kept in the user data dir next to their originals.
+"""Official publications imported by the user, kept in the user data dir with their originals.
 
-Layout: ``library.json`` (the manifest) and one folder per text named by the start of its SHA-256,
-holding ``original.<ext>`` and ``articles.json``. A text's folder is written under a temporary name
-and renamed when complete, and the manifest is replaced atomically, so a failed or cancelled import
-leaves the library as it was.
+Reading, splitting and aligning happen here; storing is ``catalogue.py``'s (SQLite, crash- and
+concurrency-safe). A failed or cancelled import leaves the library as it was. Whatever the store
+had to repair or cannot open is collected in ``Library.notices`` for the CLI and the GUI to show.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import os
 import re
-import shutil
-import tempfile
+import stat
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from thbdesk.core.atomic import write_text_atomic
-from thbdesk.core.errors import ImportCancelledError, NoArticlesError, UnknownInstrumentError
+from thbdesk.core.errors import (
+    AmbiguousTextIdError,
+    FileUnreadableError,
+    ImportCancelledError,
+    ImportFailedError,
+    NoArticlesError,
+    NotARegularFileError,
+    PathIsFolderError,
+    PathNotFoundError,
+    TextIdTooShortError,
+    ThbError,
+    UnknownInstrumentError,
+)
 from thbdesk.core.i18n import _, ngettext
+from thbdesk.core.legal.catalogue import Catalogue
+from thbdesk.core.legal.imported import ImportedArticle, ImportedText
 from thbdesk.core.legal.model import Corpus
-from thbdesk.core.paths import data_dir
+from thbdesk.core.paths import user_dir_path
 
 if TYPE_CHECKING:
     from thbdesk.core.legal.splitter import SplitPart
 
-MANIFEST = "library.json"
+__all__ = ["STEPS", "ImportReport", "ImportedArticle", "ImportedText", "Library"]
+
 STEPS = 100  # progress is reported in percent of one file
 READ_SHARE = 80  # reading (page by page for a PDF) up to 80 %, then splitting and storing
-MANIFEST_VERSION = 1
+MIN_ID_PREFIX = 4
 _INSTRUMENT_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.-]{0,40}$")
 # Official numbers as they appear in a publication's title, per bundled instrument.
 _MENTIONS = {"27-14": r"27[.\-]14", "02-03": r"0?2[.\-]03", "2-17-740": r"2[.\-]17[.\-]740"}
@@ -42,34 +54,6 @@ class ImportProgress(Protocol):
     def step(self, done: int, total: int, message: str) -> None: ...
 
     def cancelled(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class ImportedArticle:
-    number: str | None
-    heading: str
-    text: str
-    lang: str
-    context: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ImportedText:
-    id: str
-    sha256: str
-    filename: str
-    instrument: str
-    lang: str
-    format: str
-    imported_at: str
-    article_count: int
-    aligned: tuple[str, ...] = ()
-    repaired_lines: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["aligned"] = list(self.aligned)
-        return data
 
 
 @dataclass(frozen=True)
@@ -125,10 +109,35 @@ def sha256_of(path: Path) -> str:
     import hashlib  # only imports need it; start-up does not
 
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise _read_error(exc, path) from exc
     return digest.hexdigest()
+
+
+def check_source(path: Path) -> None:
+    """Refuse what is not an ordinary readable file before reading it (``/dev/zero`` never ends)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise _read_error(exc, path) from exc
+    if stat.S_ISDIR(mode):
+        raise PathIsFolderError(name=str(path))
+    if not stat.S_ISREG(mode):
+        raise NotARegularFileError(name=str(path))
+
+
+def _read_error(exc: OSError, path: Path) -> ImportFailedError:
+    if isinstance(exc, FileNotFoundError):
+        return PathNotFoundError(details=str(exc), name=str(path))
+    if isinstance(exc, PermissionError):
+        return FileUnreadableError(details=str(exc), name=str(path))
+    if isinstance(exc, IsADirectoryError):
+        return PathIsFolderError(details=str(exc), name=str(path))
+    return ImportFailedError(details=str(exc), name=str(path))
 
 
 class _Silent:
@@ -142,27 +151,19 @@ class _Silent:
 class Library:
     def __init__(self, corpus: Corpus, root: Path | None = None) -> None:
         self.corpus = corpus
-        self.root = root or data_dir() / "library"
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root = root or user_dir_path("data") / "library"
+        self.notices: list[ThbError] = []  # what the store repaired or cannot open, for the user
+        self._catalogue = Catalogue(self.root, self.notices, private_parent=root is None)
 
     def texts(self) -> list[ImportedText]:
-        path = self.root / MANIFEST
-        if not path.exists():
-            return []
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return [ImportedText(**{**t, "aligned": tuple(t["aligned"])}) for t in data.get("texts", [])]
+        return self._catalogue.texts()
 
     def articles(self, text_id: str) -> list[ImportedArticle]:
-        raw = json.loads((self.root / text_id / "articles.json").read_text(encoding="utf-8"))
-        return [ImportedArticle(**{**a, "context": tuple(a["context"])}) for a in raw]
+        return self._catalogue.articles(text_id)
 
     def official_articles(self, instrument: str, number: str) -> list[tuple[ImportedText, ImportedArticle]]:
         """The imported official wording of one provision, in every imported language."""
-        found = []
-        for text in self.texts():
-            if text.instrument == instrument and number in text.aligned:
-                found += [(text, a) for a in self.articles(text.id) if a.number == number]
-        return found
+        return self._catalogue.official(instrument, number)
 
     def import_file(
         self,
@@ -177,10 +178,12 @@ class Library:
         from thbdesk.core.legal.language import detect_language
         from thbdesk.core.legal.splitter import split_articles
 
+        check_source(path)
+        self._catalogue.require()  # before minutes of reading, not after
         progress = progress or _Silent()
         progress.step(0, STEPS, path.name)
         digest = sha256_of(path)
-        existing = next((t for t in self.texts() if t.sha256 == digest), None)
+        existing = self._catalogue.text_with_sha(digest)
         if existing is not None:
             progress.step(STEPS, STEPS, path.name)
             return ImportReport(existing, duplicate=True)
@@ -209,19 +212,31 @@ class Library:
             aligned=aligned,
             repaired_lines=extracted.repaired_lines,
         )
-        self._store(path, text, articles)
+        stored = self._catalogue.add(text, articles, path)
         progress.step(STEPS, STEPS, path.name)
+        if stored != text:  # the same file was imported by another window meanwhile
+            return ImportReport(stored, duplicate=True)
         unaligned = tuple(n for n in dict.fromkeys(numbers) if n not in aligned)
         return ImportReport(text, unaligned=unaligned)
 
-    def remove(self, text_id: str) -> ImportedText:
-        texts = self.texts()
-        match = next((t for t in texts if t.id == text_id or t.sha256.startswith(text_id)), None)
-        if match is None:
+    def resolve(self, text_id: str) -> ImportedText:
+        """The text named by its exact id or an unambiguous prefix of at least 4 characters."""
+        if len(text_id) < MIN_ID_PREFIX:
+            raise TextIdTooShortError(min=MIN_ID_PREFIX)
+        wanted = text_id.lower()
+        matches = [t for t in self.texts() if t.id == text_id or t.sha256.startswith(wanted)]
+        if not matches:
             raise UnknownInstrumentError(instrument=text_id)
-        self._write_manifest([t for t in texts if t.id != match.id])
-        shutil.rmtree(self.root / match.id, ignore_errors=True)
-        return match
+        if len(matches) > 1:
+            raise AmbiguousTextIdError(id=text_id, matches=", ".join(t.id for t in matches))
+        return matches[0]
+
+    def remove(self, text_id: str) -> ImportedText:
+        match = self.resolve(text_id)
+        removed = self._catalogue.remove(match.id)
+        if removed is None:  # removed by another window meanwhile
+            raise UnknownInstrumentError(instrument=text_id)
+        return removed
 
     @staticmethod
     def _articles(parts: list[SplitPart], path: Path) -> list[ImportedArticle]:
@@ -239,19 +254,3 @@ class Library:
         if progress.cancelled():
             raise ImportCancelledError()
         progress.step(done, STEPS, path.name)
-
-    def _store(self, source: Path, text: ImportedText, articles: list[ImportedArticle]) -> None:
-        staging = Path(tempfile.mkdtemp(prefix=f".{text.id}.", dir=self.root))
-        try:
-            shutil.copyfile(source, staging / f"original{source.suffix.lower()}")
-            payload = [asdict(a) for a in articles]
-            write_text_atomic(staging / "articles.json", json.dumps(payload, ensure_ascii=False, indent=1))
-            staging.rename(self.root / text.id)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        self._write_manifest([*self.texts(), text])
-
-    def _write_manifest(self, texts: list[ImportedText]) -> None:
-        data = {"version": MANIFEST_VERSION, "texts": [t.to_json() for t in texts]}
-        write_text_atomic(self.root / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1))
