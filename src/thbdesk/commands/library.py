@@ -15,18 +15,25 @@ from thbdesk.core.legal.loader import bundled_corpus
 
 
 class StderrProgress:
-    """A one-line progress bar on stderr, redrawn in place; a log (not a terminal) gets the end only."""
+    """A one-line progress bar on stderr, redrawn in place; a log (not a terminal) gets a line per tenth."""
 
     def __init__(self) -> None:
         self.interactive = sys.stderr.isatty()
+        self._logged = -1  # the last tenth printed to a log
 
     def step(self, done: int, total: int, message: str) -> None:
-        if not self.interactive and done < total:
-            return
+        if not self.interactive:  # a log gets one line per tenth, not a redrawn bar
+            tenth = 10 * done // max(total, 1)
+            if tenth == self._logged:
+                return
+            self._logged = tenth
         width = 24
         filled = width * done // max(total, 1)
         percent = 100 * done // max(total, 1)
         line = f"[{'#' * filled}{'.' * (width - filled)}] {percent:3d}% {message}"
+        if not self.interactive:
+            print(line, file=sys.stderr, flush=True)
+            return
         end = "\n" if done >= total else ""
         print(f"\r{line}", end=end, file=sys.stderr, flush=True)
 
@@ -100,6 +107,8 @@ def import_texts(args: argparse.Namespace) -> int:
             path, instrument=args.instrument, lang=args.lang, progress=StderrProgress()
         )
         print(report.summary())
+        for warning in report.warnings:
+            print(_("Warning: {warning}").format(warning=warning), file=sys.stderr)
     return 0
 
 

@@ -106,3 +106,18 @@ class UnknownInstrumentError(BadInputError):
 
 class ImportCancelledError(ThbError):
     message = N_("The import was cancelled. Nothing was added to the library.")
+
+
+class NotARegularFileError(ImportFailedError):
+    """Devices, pipes and folders are refused before anything reads them (``/dev/zero`` never ends)."""
+
+    message = N_("{name} is not a regular file (it is a folder, a device or a pipe).")
+
+
+class ArchiveTooLargeError(ImportFailedError):
+    """A DOCX is a ZIP archive: what it unpacks to is limited, not only its size on disk."""
+
+    message = N_(
+        "{name} unpacks to too much content ({size_mb} MB in {parts} parts; the limits are "
+        "{limit_mb} MB and {limit_parts} parts). It was refused as unsafe."
+    )

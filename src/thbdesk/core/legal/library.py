@@ -77,6 +77,7 @@ class ImportReport:
     text: ImportedText
     duplicate: bool = False
     unaligned: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()  # translated; see import_checks.py
 
     def summary(self) -> str:
         """One line for the user, in the UI language."""
@@ -158,10 +159,13 @@ class Library:
 
     def official_articles(self, instrument: str, number: str) -> list[tuple[ImportedText, ImportedArticle]]:
         """The imported official wording of one provision, in every imported language."""
+        from thbdesk.core.legal.align import mentions, provision_key
+
         found = []
+        key = f"{instrument}:{number}"
         for text in self.texts():
-            if text.instrument == instrument and number in text.aligned:
-                found += [(text, a) for a in self.articles(text.id) if a.number == number]
+            if mentions(text, instrument, number):
+                found += [(text, a) for a in self.articles(text.id) if provision_key(text, a) == key]
         return found
 
     def import_file(
@@ -173,12 +177,15 @@ class Library:
         progress: ImportProgress | None = None,
     ) -> ImportReport:
         # Extraction and splitting load pypdf, python-docx and large regexes: only when importing.
-        from thbdesk.core.legal.importers import extract_text
+        from thbdesk.core.legal.align import align, unaligned_numbers
+        from thbdesk.core.legal.import_checks import import_warnings
+        from thbdesk.core.legal.importers import ensure_regular_file, extract_text
         from thbdesk.core.legal.language import detect_language
-        from thbdesk.core.legal.splitter import split_articles
+        from thbdesk.core.legal.splitter import split_publication
 
         progress = progress or _Silent()
         progress.step(0, STEPS, path.name)
+        ensure_regular_file(path)  # before hashing: a FIFO or /dev/zero would block for ever
         digest = sha256_of(path)
         existing = next((t for t in self.texts() if t.sha256 == digest), None)
         if existing is not None:
@@ -191,12 +198,12 @@ class Library:
 
         extracted = extract_text(path, on_page=on_page)
         self._check_cancel(progress, READ_SHARE, path)
-        articles = self._articles(split_articles(extracted.text), path)
+        articles = self._articles(split_publication(extracted.text), path)
         self._check_cancel(progress, READ_SHARE + 10, path)
         numbers = [a.number for a in articles if a.number]
         chosen = wanted or guess_instrument(extracted.text, numbers, self.corpus) or f"doc-{digest[:8]}"
         known = self.corpus.instrument(chosen)
-        aligned = tuple(n for n in dict.fromkeys(numbers) if known and known.provision(n))
+        aligned = align(articles, chosen, self.corpus)
         text = ImportedText(
             id=digest[:16],
             sha256=digest,
@@ -211,8 +218,8 @@ class Library:
         )
         self._store(path, text, articles)
         progress.step(STEPS, STEPS, path.name)
-        unaligned = tuple(n for n in dict.fromkeys(numbers) if n not in aligned)
-        return ImportReport(text, unaligned=unaligned)
+        warnings = import_warnings(articles, aligned, chosen, known is not None)
+        return ImportReport(text, unaligned=unaligned_numbers(numbers, aligned), warnings=warnings)
 
     def remove(self, text_id: str) -> ImportedText:
         texts = self.texts()
