@@ -197,6 +197,25 @@ def is_quoted(line: str) -> bool:
     return bool(_LEADING_QUOTE.match(line))
 
 
+def is_heading_line(line: str) -> bool:
+    """Whether the line is an article or grouping heading (quoted or not).
+
+    >>> is_heading_line("Article 448-1"), is_heading_line("Bulletin officiel n° 6501")
+    (True, False)
+    """
+    return _recognise(line) is not None
+
+
+def is_title_line(line: str) -> bool:
+    """A line that stands alone: a grouping heading, or an article heading with no text after it.
+
+    >>> is_title_line("Chapitre II : Des peines"), is_title_line("Article 5. – Le texte")
+    (True, False)
+    """
+    heading = _recognise(line)
+    return heading is not None and (heading.kind != "article" or heading.bare)
+
+
 def _recognise(line: str) -> _Heading | None:
     quoted = is_quoted(line)
     text = _matchable(_LEADING_QUOTE.sub("", line, count=1) if quoted else line)
@@ -303,11 +322,18 @@ def _first_line(chunk: str) -> str:
 
 
 def _title(chunk: str, line: str, bare: bool) -> str:
-    """The heading line, with the title line that follows a bare label ("Chapitre II")."""
-    following = [text.strip() for text in chunk.splitlines()[1:] if text.strip()]
+    """The heading line, with the title line that follows a bare label ("Chapitre II").
+
+    Quotation marks that open inserted paragraphs are not part of the title.
+    """
+    following = [_unquoted(text) for text in chunk.splitlines()[1:] if text.strip()]
     if bare and following and len(following[0]) <= 200:
-        return f"{line} \u2014 {following[0]}"
-    return line
+        return f"{_unquoted(line)} \u2014 {following[0]}"
+    return _unquoted(line)
+
+
+def _unquoted(line: str) -> str:
+    return _LEADING_QUOTE.sub("", line, count=1).strip()
 
 
 def _part_language(chunk: str, document_lang: str) -> str:
