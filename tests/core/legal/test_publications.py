@@ -98,7 +98,7 @@ def test_bulletin_officiel_quoted_articles_are_each_found_and_matched(
 
 def test_a_reference_in_running_text_is_still_not_a_heading(tmp_path) -> None:
     text = fixture_text(BO_FR).replace("« Article 448-8. –", "« Article 448-8 de la loi")
-    report, matched = import_and_match(put(tmp_path, "bo.txt", text.encode()))
+    _report, matched = import_and_match(put(tmp_path, "bo.txt", text.encode()))
     assert [n for n, _ in matched if n and n.startswith("448-")] == [
         f"448-{n}" for n in range(1, 15) if n != 8
     ]

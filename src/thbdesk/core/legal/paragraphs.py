@@ -30,10 +30,10 @@ _MIN_LINES = 3  # fewer lines tell nothing about the usual length
 def join_lines(text: str) -> list[str]:
     """The paragraphs of a text with hard line breaks.
 
-    >>> join_lines("Est puni de la réclusion quiconque recrute une\\npersonne aux fins d'exploi-\\n"
-    ...            "tation.\\nLa peine est doublée :\\n1° si la victime est mineure ;\\n2° si l'auteur est armé.")
-    ["Est puni de la réclusion quiconque recrute une personne aux fins d'exploitation.", \
-'La peine est doublée :', '1° si la victime est mineure ;', "2° si l'auteur est armé."]
+    >>> join_lines("Est puni quiconque recrute une\\npersonne aux fins d'exploi-\\ntation.\\n"
+    ...            "La peine est doublée :\\n1° si la victime est mineure ;\\n2° si l'auteur est armé.")
+    ["Est puni quiconque recrute une personne aux fins d'exploitation.", 'La peine est doublée :', \
+'1° si la victime est mineure ;', "2° si l'auteur est armé."]
     >>> join_lines("يعاقب بالسجن كل من استغل\\nهشاشة شخص آخر.\\nالفصل 2-448\\nتضاعف العقوبة.")
     ['يعاقب بالسجن كل من استغل هشاشة شخص آخر.', 'الفصل 2-448', 'تضاعف العقوبة.']
     """

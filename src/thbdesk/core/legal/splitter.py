@@ -134,10 +134,12 @@ def _is_contents_entry(part: SplitPart, comes_again: bool) -> bool:
 
 
 def _is_heading_only(part: SplitPart) -> bool:
-    body = [line for line in part.text.splitlines()[1:] if line.strip()]
-    return not body or (
-        len(body) == 1 and len(body[0]) <= _CONTENTS_TITLE and len(part.text) <= 2 * _CONTENTS_TITLE
-    )
+    """No body, or one short title line: a title has no closing punctuation, a sentence has."""
+    body = [line.strip() for line in part.text.splitlines()[1:] if line.strip()]
+    if not body:
+        return True
+    title = body[0]
+    return len(body) == 1 and len(title) <= _CONTENTS_TITLE and title[-1] not in '.;:!?؟؛»"'
 
 
 def _as_preamble(part: SplitPart) -> SplitPart:

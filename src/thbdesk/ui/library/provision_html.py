@@ -14,6 +14,8 @@ from thbdesk.core.legal.model import Corpus, Instrument, Provision, Tri
 from thbdesk.core.legal.paragraphs import join_lines
 
 LINK_SCHEME = "thb"
+# Formats whose lines end where the printed line did; DOCX and HTML keep real paragraphs.
+_HARD_WRAPPED = frozenset({"pdf", "txt"})
 _BADGE_COLOURS = {"verified": "#1f6f43", "unverified": "#9a5b00", "missing": "#7a1f1f"}
 
 
@@ -99,7 +101,7 @@ def official_section(official: list[tuple[ImportedText, ImportedArticle]], ui_la
     title = translate(N_("Official text (imported)"), ui_lang)
     blocks = [f"<h3>{escape(title)}</h3>"]
     for text, article in official:
-        paragraphs = join_lines(article.text) if text.format == "pdf" else _lines(article.text)
+        paragraphs = join_lines(article.text) if text.format in _HARD_WRAPPED else _lines(article.text)
         body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
         context = escape(" › ".join(article.context))
         source = escape(f"{text.filename} · {text.imported_at[:10]}")
