@@ -8,6 +8,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -29,7 +30,7 @@ from thbdesk.core.errors import (
     UnreadableTextError,
     UnsupportedFormatError,
 )
-from thbdesk.core.legal.importers import extract_text, sniff_format
+from thbdesk.core.legal.importers import extract_text, html, sniff_format
 from thbdesk.core.legal.library import READ_SHARE, Library
 from thbdesk.core.legal.loader import bundled_corpus
 from thbdesk.core.legal.splitter import split_articles
@@ -418,3 +419,52 @@ def test_docx_and_html_imports_report_progress_and_can_be_cancelled(tmp_path, na
     with pytest.raises(ImportCancelledError):
         Library(bundled_corpus()).import_file(path, progress=Progress(cancel_at=3))
     assert Library(bundled_corpus()).texts() == []
+
+
+# --- web pages: the law without the portal around it ---
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (  # no <main>: the body, less the navigation
+            "<body><nav><a href='/'>Accueil</a></nav><div id='sidebar'><p>Article 9</p></div>"
+            "<p>Article 1</p><p>Texte.</p><footer>Article 12 Mentions</footer></body>",
+            "Article 1\nTexte.",
+        ),
+        (  # <main> wins over everything around it, even text in plain divs
+            "<div>Bandeau d'accueil</div><div role='main'><p>Article 1</p><p>Texte.</p></div><div>Bas</div>",
+            "Article 1\nTexte.",
+        ),
+        (  # a list of links is dropped, a paragraph with a link in it is kept
+            "<main><ul><li><a href='#1'>Article 1</a><li><a href='#2'>Article 2</a></ul>"
+            "<p>Article 1</p><p>La peine de l'<a href='#2'>article 2</a> est doublée si mineur.</p></main>",
+            "Article 1\nLa peine de l'article 2 est doublée si mineur.",
+        ),
+        (  # a breadcrumb paragraph (mostly links) goes, a heading that links to itself stays
+            "<main><p><a href='/'>Accueil</a> › <a href='/t'>Textes</a> › Loi</p>"
+            "<h3><a href='#a5'>Article 5</a></h3><p>Texte.</p></main>",
+            "Article 5\nTexte.",
+        ),
+        (  # headers and footers inside the law's own article are the law's
+            "<nav>Menu</nav><article><header><h1>Loi n° 27-14</h1></header><p>Article 1</p>"
+            "<footer>Fait à Rabat.</footer></article>",
+            "Loi n° 27-14\nArticle 1\nFait à Rabat.",
+        ),
+        (  # Arabic portals: the same rules
+            "<header><a href='/'>الرئيسية</a></header><main dir='rtl'><p>الفصل 1-448</p>"
+            "<p>يعاقب على الاتجار بالبشر.</p></main><aside><a href='#'>الفصل 2-448</a></aside>",
+            "الفصل 1-448\nيعاقب على الاتجار بالبشر.",
+        ),
+    ],
+)
+def test_web_page_main_content(page, expected) -> None:
+    assert html.html_to_text(page) == expected
+
+
+def test_deeply_nested_pages_are_read_in_linear_time() -> None:
+    depth = 20_000
+    page = "<div>" * depth + "<p>Article 1</p><p>Texte.</p>" + "</div>" * depth
+    started = time.perf_counter()
+    assert html.html_to_text(page) == "Article 1\nTexte."
+    assert time.perf_counter() - started < 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thbdesk.core.legal.paragraphs import join_lines
+from thbdesk.core.legal.paragraphs import join_lines, official_paragraphs
 
 WRAPPED_FR = """\
 « Article 448-1. – Constitue la traite des êtres humains le fait de recruter, d'attirer, de
@@ -68,3 +68,20 @@ def test_lines_join_into_paragraphs(text, expected) -> None:
 def test_a_word_cut_at_the_end_of_a_line_is_made_whole() -> None:
     assert join_lines("aux fins d'exploi-\ntation sexuelle.") == ["aux fins d'exploitation sexuelle."]
     assert join_lines("l'article 448-\n1 s'applique.") == ["l'article 448- 1 s'applique."]
+
+
+def test_docx_and_html_lines_are_already_paragraphs() -> None:
+    text = "Premier alinéa assez long pour remplir une ligne entière de la page\nqui continue ici"
+    assert official_paragraphs(text, "docx") == text.splitlines()
+    assert official_paragraphs(text, "html") == text.splitlines()
+    assert official_paragraphs(text, "pdf") == [text.replace("\n", " ")]
+
+
+def test_a_text_file_is_joined_only_when_it_was_wrapped() -> None:
+    one_per_line = (
+        "Titre de la loi sans point final\n"
+        + "Un alinéa entier tenant sur une seule ligne du fichier, aussi long qu'il le faut pour tout dire "
+        "sans jamais revenir à la ligne au milieu d'une phrase\nUn autre alinéa.\nEncore un alinéa bref."
+    )
+    assert official_paragraphs(one_per_line, "txt") == one_per_line.splitlines()
+    assert official_paragraphs(WRAPPED_FR, "txt") == join_lines(WRAPPED_FR)

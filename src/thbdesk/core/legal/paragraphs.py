@@ -25,6 +25,33 @@ _ITEM = re.compile(
 _CUT_WORD = re.compile(r"[^\W\d_]-$")
 _SHORT = 0.6  # of the usual line length: a line this short ends its paragraph
 _MIN_LINES = 3  # fewer lines tell nothing about the usual length
+_WRAP_SLACK = 1.25  # a wrapped text has no line much longer than its usual full line
+_PRINTED_WIDTH = 130  # characters: printed lines are shorter, typed paragraphs soon longer
+
+
+def official_paragraphs(text: str, format: str) -> list[str]:
+    """The paragraphs of an imported article, as its publication laid them out.
+
+    PDF lines are always joined. A text file is joined only when it looks wrapped (copied
+    from a PDF): no line longer than a printed one, nor much longer than its usual line.
+    DOCX and HTML lines are paragraphs.
+
+    >>> official_paragraphs("Une ligne imprimée coupée au milieu d'une\\nphrase.", "txt")
+    ["Une ligne imprimée coupée au milieu d'une phrase."]
+    >>> official_paragraphs("Un alinéa saisi d'un bloc. " * 6 + "\\nSuite", "txt")[1]
+    'Suite'
+
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if format == "pdf" or (format == "txt" and _looks_wrapped(lines)):
+        return join_lines(text)
+    return lines
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+    longest = max(map(len, lines), default=0)
+    usual = _usual_length(lines)
+    return longest <= _PRINTED_WIDTH and (not usual or longest <= _WRAP_SLACK * usual)
 
 
 def join_lines(text: str) -> list[str]:

@@ -11,11 +11,9 @@ from thbdesk.core.i18n import LANGUAGES, N_, is_rtl, translate
 from thbdesk.core.legal.display import penalty_cells, provision_title, status_text
 from thbdesk.core.legal.library import ImportedArticle, ImportedText
 from thbdesk.core.legal.model import Corpus, Instrument, Provision, Tri
-from thbdesk.core.legal.paragraphs import join_lines
+from thbdesk.core.legal.paragraphs import official_paragraphs
 
 LINK_SCHEME = "thb"
-# Formats whose lines end where the printed line did; DOCX and HTML keep real paragraphs.
-_HARD_WRAPPED = frozenset({"pdf", "txt"})
 _BADGE_COLOURS = {"verified": "#1f6f43", "unverified": "#9a5b00", "missing": "#7a1f1f"}
 
 
@@ -101,7 +99,7 @@ def official_section(official: list[tuple[ImportedText, ImportedArticle]], ui_la
     title = translate(N_("Official text (imported)"), ui_lang)
     blocks = [f"<h3>{escape(title)}</h3>"]
     for text, article in official:
-        paragraphs = join_lines(article.text) if text.format in _HARD_WRAPPED else _lines(article.text)
+        paragraphs = official_paragraphs(article.text, text.format)
         body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
         context = escape(" › ".join(article.context))
         source = escape(f"{text.filename} · {text.imported_at[:10]}")
@@ -111,10 +109,6 @@ def official_section(official: list[tuple[ImportedText, ImportedArticle]], ui_la
             f"<p><small>{source}</small></p></div>"
         )
     return "".join(blocks) + "<hr/>"
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def provision_html(
