@@ -59,6 +59,7 @@ def test_the_same_number_quoted_and_unquoted_is_not_a_repeat() -> None:
 def test_a_text_no_bundled_instrument_matches_is_reported() -> None:
     [warning] = import_warnings(NORMAL, [], "doc-1234abcd", False)
     assert "doc-1234abcd" in warning
+    assert import_warnings(NORMAL, ["27-14:448-1"], "doc-1234abcd", False) == ()
 
 
 def test_the_old_bulletin_failure_is_no_longer_silent(tmp_path) -> None:

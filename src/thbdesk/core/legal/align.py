@@ -42,9 +42,13 @@ def _entry(number: str, quoted: bool, own: Instrument | None, host: str, corpus:
     if not quoted:
         return None
     others = [i for i in corpus.instruments if i is not own and i.official_numbering and _has(i, number)]
-    if len(others) > 1:
-        others = [i for i in others if _named_in(i, host)]
-    return f"{others[0].id}:{number}" if len(others) == 1 else None
+    named = [i for i in others if _named_in(i, host)]
+    if len(named) == 1:
+        return f"{named[0].id}:{number}"
+    # A code's inserted number (82-5-1, 448-3) is distinctive; a plain "4" needs its code named.
+    if len(others) == 1 and "-" in number:
+        return f"{others[0].id}:{number}"
+    return None
 
 
 def _has(instrument: Instrument, number: str) -> bool:

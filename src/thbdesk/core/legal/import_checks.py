@@ -44,7 +44,9 @@ def _matching(
     numbers = {a.number for a in articles if a.number}
     if not numbers:
         return ""
-    if not known:
+    if not known:  # its quoted articles may still belong to a bundled code
+        if aligned:
+            return ""
         return _(
             "No bundled text matches {instrument}: its articles can be searched but are linked to no summary."
         ).format(instrument=instrument)
