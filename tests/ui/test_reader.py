@@ -111,6 +111,10 @@ def test_a_pdf_publication_reads_as_paragraphs_in_both_languages(open_window, tm
         "«لا يشترط استعمال أي وسيلة من هذه الوسائل إذا كان الضحية دون الثامنة عشرة من عمره، ويكفي عندئذ أن"
     )
     assert any(p.startswith(arabic) and p.endswith("هو استغلاله.") for p in paragraphs)
+    heading = next(p for p in paragraphs if "يعد اتجارا بالبشر" in p)
+    assert heading.startswith("«الفصل 1-448. - يعد") and heading.endswith(
+        "بالتهديد أو بالخداع أو باستغلال ضعفه، قصد استغلاله."
+    )
     assert paragraphs.index(joined_fr) < next(i for i, p in enumerate(paragraphs) if "Definition" in p)
 
 

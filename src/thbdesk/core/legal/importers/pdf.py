@@ -60,7 +60,11 @@ _KEYWORD = "(?:الفصل|المادة|الفصول|المواد|رقم)"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _AR = f"[{_ARABIC_LETTER}]"
 # Traits of logical Arabic lines, and of lines whose runs or punctuation sit in visual order.
-_GOOD_LAYOUT = tuple(map(re.compile, (r"[.:؛!؟]$", f"{_KEYWORD}\\s*{_DIGIT}")))
+# "الفصل 1-448. -": a heading's number keeps its period; a line that seems to lose it moved it.
+_HEADING_NUMBER = f"(?:الفصل|المادة)\\s*{_DIGIT}+(?:-{_DIGIT}+)*"
+_GOOD_LAYOUT = tuple(
+    map(re.compile, (r"[.:؛!؟]$", f"{_KEYWORD}\\s*{_DIGIT}", f"{_HEADING_NUMBER}\\.\\s*[-–]\\s"))
+)
 _BAD_LAYOUT = tuple(
     map(
         re.compile,
@@ -75,6 +79,7 @@ _BAD_LAYOUT = tuple(
             f"[-–]{_AR}|{_AR}[-–]",
             r"[.:؛،!؟]{2}",
             r"\s\s",
+            f"{_HEADING_NUMBER}\\s+[-–]\\s.*[.:؛!؟]$",
         ),
     )
 )
