@@ -6,6 +6,9 @@ from thbdesk.core.legal.loader import bundled_corpus, load_corpus
 from thbdesk.core.settings import Settings
 from thbdesk.ui.library.reader import ReaderView
 
+from ..core.legal.publications import BO_AR, BO_FR, fixture_text
+from ..core.legal.samples import make_pdf
+
 
 def test_reader_shows_448_7_in_three_languages_in_arabic_ui(open_window) -> None:
     window = open_window(Settings(language="ar"))
@@ -108,7 +111,7 @@ def test_reader_follows_a_language_switch(open_window) -> None:
     assert window.reader.instrument_box.currentText() == bundled_corpus().instrument("27-14").short_title.ar
 
 
-def test_imported_official_text_appears_under_the_summary(open_window, tmp_path) -> None:
+def test_imported_official_text_opens_first_above_the_summaries(open_window, tmp_path) -> None:
     source = tmp_path / "loi.txt"
     source.write_text(
         "Chapitre premier\nArticle 448-7\nTexte officiel fictif pour le test de lecture.\n", encoding="utf-8"
@@ -117,8 +120,12 @@ def test_imported_official_text_appears_under_the_summary(open_window, tmp_path)
     reader = open_window(Settings(language="fr")).reader
     reader.open_provision("27-14:448-7")
     text = reader.browser.toPlainText()
-    assert "Texte officiel (importé)" in text
-    assert "Texte officiel fictif pour le test de lecture." in text
+    official = text.index("Texte officiel (importé)")
+    assert (
+        official
+        < text.index("Texte officiel fictif pour le test de lecture.")
+        < text.index("Non-dénonciation")
+    )
     assert "Chapitre premier" in text  # the chapter it sits in
 
 
@@ -128,3 +135,45 @@ def test_a_fact_without_a_confirmed_article_can_be_opened(open_window, invented_
     assert invented_reader.current_key == "99-01:tier-without-article"
     text = invented_reader.browser.toPlainText()
     assert "Palier sans article connu" in text and "Non vérifié" in text
+
+
+def test_a_pdf_publication_reads_as_paragraphs_in_both_languages(open_window, tmp_path) -> None:
+    library = Library(bundled_corpus())
+    for fixture, name in ((BO_FR, "bo-fr.pdf"), (BO_AR, "bo-ar.pdf")):
+        path = tmp_path / name
+        path.write_bytes(make_pdf(fixture_text(fixture).splitlines(), stored="visual", lines_per_page=30))
+        library.import_file(path)
+    reader = open_window(Settings(language="en")).reader
+    reader.open_provision("27-14:448-1")
+    paragraphs = [line for line in reader.browser.toPlainText().splitlines() if line.strip()]
+    joined_fr = (
+        "« Article 448-1. – Constitue la traite des êtres humains le fait de recruter, d'attirer, de "
+        "transporter, de transférer, d'héberger ou d'accueillir une personne, ou de servir d'intermédiaire "
+        "à ces actes, par la menace, la force, l'enlèvement, la tromperie ou l'abus d'une situation de "
+        "faiblesse, en vue de son exploitation."
+    )
+    assert joined_fr in paragraphs, "the PDF's printed lines are one paragraph again"
+    assert any(p.startswith("« Lorsque la victime a moins de dix-huit ans") for p in paragraphs)
+    arabic = (
+        "«لا يشترط استعمال أي وسيلة من هذه الوسائل إذا كان الضحية دون الثامنة عشرة من عمره، ويكفي عندئذ أن"
+    )
+    assert any(p.startswith(arabic) and p.endswith("هو استغلاله.") for p in paragraphs)
+    heading = next(p for p in paragraphs if "يعد اتجارا بالبشر" in p)
+    assert heading.startswith("«الفصل 1-448. - يعد") and heading.endswith(
+        "بالتهديد أو بالخداع أو باستغلال ضعفه، قصد استغلاله."
+    )
+    assert paragraphs.index(joined_fr) < next(i for i, p in enumerate(paragraphs) if "Definition" in p)
+
+
+def test_an_article_a_law_inserts_into_a_code_opens_under_that_code(open_window, tmp_path) -> None:
+    path = tmp_path / "bo-fr.txt"
+    path.write_text(fixture_text(BO_FR), encoding="utf-8")
+    Library(bundled_corpus()).import_file(path)
+    reader = open_window(Settings(language="en")).reader
+    assert reader.open_provision("22-01:82-5-1")
+    text = reader.browser.toPlainText()
+    assert "Official text (imported)" in text and "Le procureur du Roi ou le juge d'instruction" in text
+    reader.open_provision("22-01:82-7")
+    assert "le témoin peut être entendu sans que son identité soit révélée" in reader.browser.toPlainText()
+    reader.open_provision("22-01:82-6")
+    assert "Official text (imported)" not in reader.browser.toPlainText()

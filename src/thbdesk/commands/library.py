@@ -120,6 +120,8 @@ def import_texts(args: argparse.Namespace) -> int:
             print_error(error)
             continue
         print(printable(report.summary()))
+        for warning in report.warnings:
+            print(printable(_("Warning: {warning}").format(warning=warning)), file=sys.stderr)
     print_notices(library.notices)
     if failed and len(args.paths) > 1:
         print(

@@ -213,3 +213,12 @@ class AmbiguousTextIdError(BadInputError):
 
 class LimitOutOfRangeError(BadInputError):
     message = N_("The number of results must be between 1 and {max}.")
+
+
+class ArchiveTooLargeError(ImportFailedError):
+    """A DOCX is a ZIP archive: what it unpacks to is limited, not only its size on disk."""
+
+    message = N_(
+        "{name} unpacks to too much content ({size_mb} MB in {parts} parts; the limits are "
+        "{limit_mb} MB and {limit_parts} parts). It was refused as unsafe."
+    )

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thbdesk.core.legal import language, splitter
-from thbdesk.core.legal.importers import html, pdf, text
-from thbdesk.core.legal.splitter import SplitPart, normalise_number, split_articles
+from thbdesk.core.legal import language, paragraphs, splitter
+from thbdesk.core.legal.importers import files, furniture, html, lam_alef, pdf, text
+from thbdesk.core.legal.splitter import SplitPart, normalise_number, split_articles, split_publication
 
 from .samples import AR_LAW, FR_LAW
 
@@ -162,7 +162,9 @@ def test_normalise_number(raw, arabic, expected) -> None:
     assert normalise_number(raw, arabic=arabic) == expected
 
 
-@pytest.mark.parametrize("module", [splitter, language, pdf, html, text])
+@pytest.mark.parametrize(
+    "module", [splitter, language, pdf, html, text, files, furniture, lam_alef, paragraphs]
+)
 def test_module_doctests(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
@@ -248,3 +250,69 @@ def test_law_like_text_splits_into_the_generated_articles(items, final_separator
     expected = [number for (_, number), _ in items if number is not None]
     assert [part.number for part in parts if part.kind == "article"] == expected
     assert all(part.text.lstrip(" \t\u00a0")[:1] in "Aام" for part in parts if part.kind == "article")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("« Article 448-1. – Constitue la traite", ("article", "448-1")),
+        ('"Article 448-2 Le texte', ("article", "448-2")),
+        ("“Article 82-5-1. – Le parquet", ("article", "82-5-1")),
+        ("«\u00a0Article 5 :", ("article", "5")),
+        ("«الفصل 1-448. - يعد", ("article", "448-1")),
+        ('"الفصل 2-448', ("article", "448-2")),
+        ("« المادة 82-5-1. - تتخذ", ("article", "82-5-1")),
+        ("« Section VI. – De la traite", ("heading", None)),
+    ],
+)
+def test_quoted_headings_of_inserted_provisions(line, expected) -> None:
+    parts = [p for p in split_articles(f"Article premier\nLe code est complété :\n{line}\nTexte.\n")]
+    assert (parts[1].kind, parts[1].number) == expected
+    assert parts[1].quoted and not parts[0].quoted
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "« Article 448-1 de la loi précitée",
+        "« l'article 448-1 est abrogé",
+        "«الفصل 2-448 من هذا القانون",
+        "voir « Article 448-1 »",
+        "« la peine prévue à l'Article 5",
+    ],
+)
+def test_quoted_references_in_running_text_are_not_headings(line) -> None:
+    assert heads(f"Préambule\n{line}\n") == []
+
+
+def test_quoted_group_titles_do_not_follow_the_law_back_into_its_own_articles() -> None:
+    source = (
+        "Chapitre premier\nArticle premier\nLe code est complété :\n« Section VI\n« De la traite\n"
+        "« Article 448-1. – Texte.\nArticle 2\nSuite.\n"
+    )
+    parts = [(p.number, p.context) for p in split_articles(source) if p.kind == "article"]
+    assert parts == [
+        ("1", ("Chapitre premier",)),
+        ("448-1", ("Chapitre premier", "Section VI — De la traite")),
+        ("2", ("Chapitre premier",)),
+    ]
+
+
+def test_a_contents_list_before_the_text_is_not_articles() -> None:
+    source = (
+        "Sommaire\nArticle premier : Objet\nArticle 2\nDéfinitions\nArticle 3\n"
+        "Article premier : Objet\nLa présente loi vise la protection des victimes.\n"
+        "Article 2\nDéfinitions\nAu sens de la présente loi, on entend par victime toute personne.\n"
+        "Article 3\nCourt.\n"
+    )
+    parts = split_publication(source)
+    assert "".join(p.text for p in parts) == source
+    articles = [p for p in parts if p.kind == "article"]
+    assert [p.number for p in articles] == ["1", "2", "3"]
+    assert "protection" in articles[0].text and "victime toute" in articles[1].text
+    assert articles[2].text == "Article 3\nCourt.\n"
+
+
+def test_a_short_article_whose_number_never_comes_again_is_kept() -> None:
+    parts = split_publication("Article 1\nArticle 2\nTexte.\n")
+    assert [(p.kind, p.number) for p in parts] == [("article", "1"), ("article", "2")]

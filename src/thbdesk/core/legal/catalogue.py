@@ -108,22 +108,23 @@ class Catalogue:
         return [row_article(row) for row in self._read(sql, (text_id,))]
 
     def official(self, instrument: str, number: str) -> list[tuple[ImportedText, ImportedArticle]]:
+        """Articles aligned to ``instrument:number``, including those another law inserts into a code."""
+        from thbdesk.core.legal.align import mentions, provision_key
+
         sql = (
             "SELECT t.*, a.number AS a_number, a.heading, a.body, a.lang AS a_lang, a.context"
             " FROM articles a JOIN texts t ON t.id = a.text_id"
-            " WHERE t.instrument = ? AND a.number = ? ORDER BY t.seq, a.position"
+            " WHERE a.number = ? ORDER BY t.seq, a.position"
         )
+        key = f"{instrument}:{number}"
         found = []
-        for row in self._read(sql, (instrument, number)):
+        for row in self._read(sql, (number,)):
             text = row_text(row)
-            if number in text.aligned:
-                article = ImportedArticle(
-                    row["a_number"],
-                    row["heading"],
-                    row["body"],
-                    row["a_lang"],
-                    tuple(json.loads(row["context"])),
-                )
+            if not mentions(text, instrument, number):
+                continue
+            context = tuple(json.loads(row["context"]))
+            article = ImportedArticle(row["a_number"], row["heading"], row["body"], row["a_lang"], context)
+            if provision_key(text, article) == key:
                 found.append((text, article))
         return found
 

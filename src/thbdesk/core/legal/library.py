@@ -61,6 +61,7 @@ class ImportReport:
     text: ImportedText
     duplicate: bool = False
     unaligned: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()  # translated; see import_checks.py
 
     def summary(self) -> str:
         """One line for the user, in the UI language."""
@@ -174,9 +175,11 @@ class Library:
         progress: ImportProgress | None = None,
     ) -> ImportReport:
         # Extraction and splitting load pypdf, python-docx and large regexes: only when importing.
+        from thbdesk.core.legal.align import align, unaligned_numbers
+        from thbdesk.core.legal.import_checks import import_warnings
         from thbdesk.core.legal.importers import extract_text
         from thbdesk.core.legal.language import detect_language
-        from thbdesk.core.legal.splitter import split_articles
+        from thbdesk.core.legal.splitter import split_publication
 
         check_source(path)
         self._catalogue.require()  # before minutes of reading, not after
@@ -194,12 +197,12 @@ class Library:
 
         extracted = extract_text(path, on_page=on_page)
         self._check_cancel(progress, READ_SHARE, path)
-        articles = self._articles(split_articles(extracted.text), path)
+        articles = self._articles(split_publication(extracted.text), path)
         self._check_cancel(progress, READ_SHARE + 10, path)
         numbers = [a.number for a in articles if a.number]
         chosen = wanted or guess_instrument(extracted.text, numbers, self.corpus) or f"doc-{digest[:8]}"
         known = self.corpus.instrument(chosen)
-        aligned = tuple(n for n in dict.fromkeys(numbers) if known and known.provision(n))
+        aligned = align(articles, chosen, self.corpus)
         text = ImportedText(
             id=digest[:16],
             sha256=digest,
@@ -216,8 +219,8 @@ class Library:
         progress.step(STEPS, STEPS, path.name)
         if stored != text:  # the same file was imported by another window meanwhile
             return ImportReport(stored, duplicate=True)
-        unaligned = tuple(n for n in dict.fromkeys(numbers) if n not in aligned)
-        return ImportReport(text, unaligned=unaligned)
+        warnings = import_warnings(articles, aligned, chosen, known is not None)
+        return ImportReport(text, unaligned=unaligned_numbers(numbers, aligned), warnings=warnings)
 
     def resolve(self, text_id: str) -> ImportedText:
         """The text named by its exact id or an unambiguous prefix of at least 4 characters."""

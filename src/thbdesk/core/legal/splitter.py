@@ -4,6 +4,10 @@ A heading counts only at the start of a line, followed by the end of the line, a
 period, or text that is not the rest of a reference ("l'article 5 de la loi" wrapped onto a new
 line, "الفصل 2-448 من"). Latin keywords must be capitalised for the same reason. Parts are exact
 slices of the input, so joining them gives the input back, whatever the input.
+
+A law that inserts articles into a code quotes them, as the Bulletin officiel prints them: each
+paragraph of the inserted text opens with a quotation mark (`« Article 448-1. – …`,
+`«الفصل 1-448`). Such a heading counts too, and its part is marked ``quoted``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ class SplitPart:
     heading: str = ""  # the heading line as written
     lang: str = ""
     context: tuple[str, ...] = ()  # enclosing book/part/chapter/section titles at that point
+    quoted: bool = False  # inside quotation marks: a provision the text inserts into another
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class _Heading:
     level: int
     number: str | None
     bare: bool  # nothing but the label on the line: its title is on the next line
+    quoted: bool = False
 
 
 _NUMBER = r"\d{1,6}(?:[-.\u2010\u2011\u2013]\d{1,6}){0,3}"
@@ -87,6 +93,9 @@ _HEADING_PUNCTUATION = "-\u2013\u2014:.)"
 _IGNORABLE = re.compile("[\u064b-\u0652\u0670\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _ARABIC_SPELLING = str.maketrans("أإآٱىة", "اااايه")
 _ARTICLE_LEVEL = 99
+_OPENING_QUOTES = '«"“„‹»”'
+_LEADING_QUOTE = re.compile(f"^[\\s\u00a0]*[{_OPENING_QUOTES}][\\s\u00a0]*")
+_CONTENTS_TITLE = 120  # a contents entry may carry the article's title on one short line
 
 
 def split_articles(text: str) -> list[SplitPart]:
@@ -95,6 +104,46 @@ def split_articles(text: str) -> list[SplitPart]:
     headings = [(start, heading) for start, heading in found if heading is not None]
     headings = _resolve_sections(headings)
     return list(_parts(text, headings, detect_language(text)))
+
+
+def split_publication(text: str) -> list[SplitPart]:
+    r"""``split_articles``, with a contents list placed before the text turned into preamble.
+
+    A contents entry is an article heading with no body (at most a short title line) whose
+    number comes again later. Parts still join back to ``text``.
+
+    >>> parts = split_publication("Sommaire\nArticle 1\nArticle 2\nArticle 1\nTexte un.\nArticle 2\nDeux.")
+    >>> [(p.kind, p.number) for p in parts]
+    [('preamble', None), ('preamble', None), ('preamble', None), ('article', '1'), ('article', '2')]
+    """
+    parts = split_articles(text)
+    last: dict[tuple[str | None, bool], int] = {}
+    for index, part in enumerate(parts):
+        if part.kind == "article":
+            last[(part.number, part.quoted)] = index
+    return [
+        _as_preamble(part)
+        if _is_contents_entry(part, last.get((part.number, part.quoted), -1) > index)
+        else part
+        for index, part in enumerate(parts)
+    ]
+
+
+def _is_contents_entry(part: SplitPart, comes_again: bool) -> bool:
+    return part.kind == "article" and comes_again and _is_heading_only(part)
+
+
+def _is_heading_only(part: SplitPart) -> bool:
+    """No body, or one short title line: a title has no closing punctuation, a sentence has."""
+    body = [line.strip() for line in part.text.splitlines()[1:] if line.strip()]
+    if not body:
+        return True
+    title = body[0]
+    return len(body) == 1 and len(title) <= _CONTENTS_TITLE and title[-1] not in '.;:!?؟؛»"'
+
+
+def _as_preamble(part: SplitPart) -> SplitPart:
+    return SplitPart("preamble", part.text, lang=part.lang, context=part.context, quoted=part.quoted)
 
 
 def normalise_number(raw: str, *, arabic: bool = False) -> str:
@@ -141,11 +190,43 @@ def _matchable(line: str) -> str:
     return text.translate(_ARABIC_SPELLING).strip()
 
 
+def is_quoted(line: str) -> bool:
+    """Whether a line opens with a quotation mark, as inserted provisions do.
+
+    >>> is_quoted("« Article 448-1. – Texte"), is_quoted('"الفصل 1-448'), is_quoted("Article 2")
+    (True, True, False)
+    """
+    return bool(_LEADING_QUOTE.match(line))
+
+
+def is_heading_line(line: str) -> bool:
+    """Whether the line is an article or grouping heading (quoted or not).
+
+    >>> is_heading_line("Article 448-1"), is_heading_line("Bulletin officiel n° 6501")
+    (True, False)
+    """
+    return _recognise(line) is not None
+
+
+def is_title_line(line: str) -> bool:
+    """A line that stands alone: a grouping heading, or an article heading with no text after it.
+
+    >>> is_title_line("Chapitre II : Des peines"), is_title_line("Article 5. – Le texte")
+    (True, False)
+    """
+    heading = _recognise(line)
+    return heading is not None and (heading.kind != "article" or heading.bare)
+
+
 def _recognise(line: str) -> _Heading | None:
-    text = _matchable(line)
+    quoted = is_quoted(line)
+    text = _matchable(_LEADING_QUOTE.sub("", line, count=1) if quoted else line)
     if not text:
         return None
-    return _article(text) or _group(text)
+    heading = _article(text) or _group(text)
+    if heading is None or not quoted:
+        return heading
+    return _Heading(heading.kind, heading.level, heading.number, heading.bare, quoted=True)
 
 
 def _article(text: str) -> _Heading | None:
@@ -213,7 +294,7 @@ def _resolve_sections(headings: list[tuple[int, _Heading]]) -> list[tuple[int, _
             kind = "heading" if has_articles else "article"
             level = heading.level if has_articles else _ARTICLE_LEVEL
             number = None if has_articles else heading.number
-            heading = _Heading(kind, level, number, heading.bare)
+            heading = _Heading(kind, level, number, heading.bare, heading.quoted)
         resolved.append((start, heading))
     return resolved
 
@@ -222,17 +303,20 @@ def _parts(text: str, headings: list[tuple[int, _Heading]], lang: str) -> Iterat
     first = headings[0][0] if headings else len(text)
     if first:
         yield SplitPart("preamble", text[:first], lang=_part_language(text[:first], lang))
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, bool]] = []
     ends = [start for start, _ in headings[1:]] + [len(text)] if headings else []
     for (start, heading), end in zip(headings, ends, strict=True):
         chunk = text[start:end]
         line = _first_line(chunk).strip()
+        if not heading.quoted:  # back in the law's own text: the quoted code's titles end
+            stack = [entry for entry in stack if not entry[2]]
         if heading.kind == "heading":
             stack = [entry for entry in stack if entry[0] < heading.level]
-        context = tuple(title for _, title in stack)
-        yield SplitPart(heading.kind, chunk, heading.number, line, _part_language(chunk, lang), context)
+        context = tuple(title for _, title, _ in stack)
+        language = _part_language(chunk, lang)
+        yield SplitPart(heading.kind, chunk, heading.number, line, language, context, heading.quoted)
         if heading.kind == "heading":
-            stack.append((heading.level, _title(chunk, line, heading.bare)))
+            stack.append((heading.level, _title(chunk, line, heading.bare), heading.quoted))
 
 
 def _first_line(chunk: str) -> str:
@@ -240,11 +324,18 @@ def _first_line(chunk: str) -> str:
 
 
 def _title(chunk: str, line: str, bare: bool) -> str:
-    """The heading line, with the title line that follows a bare label ("Chapitre II")."""
-    following = [text.strip() for text in chunk.splitlines()[1:] if text.strip()]
+    """The heading line, with the title line that follows a bare label ("Chapitre II").
+
+    Quotation marks that open inserted paragraphs are not part of the title.
+    """
+    following = [_unquoted(text) for text in chunk.splitlines()[1:] if text.strip()]
     if bare and following and len(following[0]) <= 200:
-        return f"{line} \u2014 {following[0]}"
-    return line
+        return f"{_unquoted(line)} \u2014 {following[0]}"
+    return _unquoted(line)
+
+
+def _unquoted(line: str) -> str:
+    return _LEADING_QUOTE.sub("", line, count=1).strip()
 
 
 def _part_language(chunk: str, document_lang: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from thbdesk.core.i18n import LANGUAGES
+from thbdesk.core.legal.align import provision_key
 from thbdesk.core.legal.display import penalty_text, provision_title
 from thbdesk.core.legal.library import ImportedArticle, ImportedText, Library
 from thbdesk.core.legal.model import Corpus, Instrument, Provision
@@ -80,15 +81,16 @@ def provision_document(provision: Provision, instrument: Instrument) -> SearchDo
 def official_document(
     text: ImportedText, index: int, article: ImportedArticle, corpus: Corpus
 ) -> SearchDocument:
-    instrument = corpus.instrument(text.instrument)
     number = article.number or ""
-    aligned = instrument is not None and number in text.aligned
-    provision_key = f"{text.instrument}:{number}" if aligned else f"{text.id}:{index}"
+    # An article the text inserts into a code stands for that code's provision (22-01:82-5-1).
+    aligned = provision_key(text, article)
+    instrument_id = aligned.rpartition(":")[0] if aligned else text.instrument
+    instrument = corpus.instrument(instrument_id)
     title = article.heading.splitlines()[0] if article.heading else text.filename
     return SearchDocument(
         key=f"official:{text.id}:{index}",
-        provision_key=provision_key,
-        instrument=text.instrument,
+        provision_key=aligned if aligned and instrument else f"{text.id}:{index}",
+        instrument=instrument_id,
         number=number,
         kind=instrument.kind if instrument else "imported",
         status="official",

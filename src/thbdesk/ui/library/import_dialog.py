@@ -92,7 +92,9 @@ class ImportDialog(QDialog):
         self.bar.setValue(self._index * STEPS + done * STEPS // max(total, 1))
 
     def _imported(self, report: ImportReport) -> None:
-        self._after(report.summary())
+        lines = [report.summary()]
+        lines += [_("Warning: {warning}").format(warning=warning) for warning in report.warnings]
+        self._after("\n".join(lines))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ThbError):

@@ -1,4 +1,4 @@
-"""Render one provision as rich text: three languages side by side, badges, links, official text.
+"""Render one provision as rich text: the official text first, then three languages side by side.
 
 Qt-free on purpose (plain HTML strings), so the rendering is testable without widgets.
 """
@@ -11,6 +11,7 @@ from thbdesk.core.i18n import LANGUAGES, N_, is_rtl, translate
 from thbdesk.core.legal.display import penalty_cells, provision_title, status_text
 from thbdesk.core.legal.library import ImportedArticle, ImportedText
 from thbdesk.core.legal.model import Corpus, Instrument, Provision, Tri
+from thbdesk.core.legal.paragraphs import official_paragraphs
 
 LINK_SCHEME = "thb"
 _BADGE_COLOURS = {"verified": "#1f6f43", "unverified": "#9a5b00", "missing": "#7a1f1f"}
@@ -92,19 +93,22 @@ def badge(status: str, ui_lang: str) -> str:
 
 
 def official_section(official: list[tuple[ImportedText, ImportedArticle]], ui_lang: str) -> str:
+    """The imported official wording, PDF line breaks joined back into paragraphs."""
     if not official:
         return ""
     title = translate(N_("Official text (imported)"), ui_lang)
-    blocks = [f"<hr/><h3>{escape(title)}</h3>"]
+    blocks = [f"<h3>{escape(title)}</h3>"]
     for text, article in official:
-        body = escape(article.text).replace("\n", "<br/>")
+        paragraphs = official_paragraphs(article.text, text.format)
+        body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
         context = escape(" › ".join(article.context))
         source = escape(f"{text.filename} · {text.imported_at[:10]}")
+        align = "right" if is_rtl(article.lang) else "left"
         blocks.append(
-            f'<div dir="{_dir(article.lang)}"><p><small>{context}</small></p><p>{body}</p>'
+            f'<div dir="{_dir(article.lang)}" align="{align}"><p><small>{context}</small></p>{body}'
             f"<p><small>{source}</small></p></div>"
         )
-    return "".join(blocks)
+    return "".join(blocks) + "<hr/>"
 
 
 def provision_html(
@@ -126,4 +130,5 @@ def provision_html(
     )
     header = f"<h2>{escape(instrument.title.get(ui_lang))}</h2>{badge(provision.status, ui_lang)}"
     table = f'<table width="100%" cellspacing="8" cellpadding="4"><tr>{cells}</tr></table>'
-    return f"{header}{table}{official_section(official or [], ui_lang)}"
+    # The official wording, when imported, comes first: the summaries only explain it.
+    return f"{header}{official_section(official or [], ui_lang)}{table}"

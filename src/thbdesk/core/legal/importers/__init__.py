@@ -14,19 +14,16 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from thbdesk.core.errors import (
-    EmptyFileError,
-    FileTooLargeError,
-    ImportFailedError,
-    UnsupportedFormatError,
-)
+from thbdesk.core.errors import EmptyFileError, UnsupportedFormatError
+from thbdesk.core.legal.importers.archive import check_archive
+from thbdesk.core.legal.importers.files import ensure_regular_file, read_regular_file
 from thbdesk.core.legal.importers.html import looks_like_html
 from thbdesk.core.legal.importers.model import ExtractedText
 from thbdesk.core.legal.importers.text import looks_binary
 
-__all__ = ["ExtractedText", "extract_text", "sniff_format"]
+__all__ = ["ExtractedText", "ensure_regular_file", "extract_text", "sniff_format"]
 
-_MEGABYTE = 1024 * 1024
+Extractor = Callable[[bytes, str, Callable[[int, int], None]], ExtractedText]
 # pypdf and python-docx cost ~150 ms to import: loaded on the first import, not at start-up.
 _EXTRACTORS = {
     "pdf": ("pdf", "extract_pdf"),
@@ -44,27 +41,29 @@ def extract_text(
 ) -> ExtractedText:
     """The publication's text; raises an ImportFailedError subclass if it cannot be read.
 
-    ``on_page(done, total)`` follows the pages of a PDF, the one format slow enough to need it.
+    ``on_page(done, total)`` follows the work in the format's own steps (pages of a PDF,
+    blocks of a DOCX, chunks of an HTML page or a text file); it may raise to cancel.
     """
-    data = _read(path, max_bytes)
+    data = read_regular_file(path, max_bytes)
     kind = sniff_format(data, path.suffix)
     if kind is None:
         raise UnsupportedFormatError(name=path.name)
-    if kind == "pdf" and on_page is not None:
-        from thbdesk.core.legal.importers.pdf import extract_pdf
-
-        extracted = extract_pdf(data, path.name, on_page)
-    else:
-        extracted = _extractor(kind)(data, path.name)
+    if kind == "docx":
+        check_archive(data, path.name)
+    extracted = _extractor(kind)(data, path.name, on_page or _ignore)
     if not extracted.text.strip():
         raise EmptyFileError(name=path.name)
     return extracted
 
 
-def _extractor(kind: str) -> Callable[[bytes, str], ExtractedText]:
+def _ignore(done: int, total: int) -> None:
+    return None
+
+
+def _extractor(kind: str) -> Extractor:
     module_name, function = _EXTRACTORS[kind]
     module = importlib.import_module(f"{__name__}.{module_name}")
-    extract: Callable[[bytes, str], ExtractedText] = getattr(module, function)
+    extract: Extractor = getattr(module, function)
     return extract
 
 
@@ -89,34 +88,3 @@ def _is_word_package(data: bytes) -> bool:
             return "word/document.xml" in package.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
-
-
-def _read(path: Path, max_bytes: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _too_large(path, size, max_bytes)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailedError(details=str(exc), name=path.name) from exc
-    if len(data) > max_bytes:  # the file grew while we looked
-        raise _too_large(path, len(data), max_bytes)
-    if not data.strip():
-        raise EmptyFileError(name=path.name)
-    return data
-
-
-def _too_large(path: Path, size: int, limit: int) -> FileTooLargeError:
-    return FileTooLargeError(name=path.name, size_mb=_megabytes(size), limit_mb=_megabytes(limit))
-
-
-def _megabytes(size: int) -> str:
-    """One decimal, dropped when zero; sizes under 0.1 MB (test limits) keep six.
-
-    >>> _megabytes(150 * 1024 * 1024), _megabytes(1536 * 1024), _megabytes(100)
-    ('150', '1.5', '0.000095')
-    """
-    value = size / _MEGABYTE
-    if value >= 0.1:
-        return f"{value:.1f}".removesuffix(".0")
-    return f"{value:.6f}".rstrip("0").removesuffix(".")

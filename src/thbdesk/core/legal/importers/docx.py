@@ -6,7 +6,7 @@ Headers and footers are left out: they repeat on every page and carry no article
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -16,10 +16,22 @@ from docx.text.paragraph import Paragraph
 from thbdesk.core.errors import CorruptDocumentError
 from thbdesk.core.legal.importers.model import ExtractedText
 
+_REPORT_EVERY = 200  # blocks between two progress reports (each may cancel the import)
 
-def extract_docx(data: bytes, name: str) -> ExtractedText:
+
+def extract_docx(
+    data: bytes, name: str, on_progress: Callable[[int, int], None] | None = None
+) -> ExtractedText:
+    """``on_progress(done, total)`` counts body blocks; it may raise to cancel."""
+    report = on_progress or (lambda done, total: None)
     document = _open(data, name)
-    lines = [line for block in document.iter_inner_content() for line in _block_lines(block)]
+    blocks = list(document.iter_inner_content())
+    report(0, len(blocks))
+    lines: list[str] = []
+    for index, block in enumerate(blocks, 1):
+        lines += _block_lines(block)
+        if index % _REPORT_EVERY == 0 or index == len(blocks):
+            report(index, len(blocks))
     return ExtractedText(text="\n".join(lines), format="docx")
 
 

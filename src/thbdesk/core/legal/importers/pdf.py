@@ -29,6 +29,8 @@ from thbdesk.core.errors import (
     NeedsOcrError,
     ThbError,
 )
+from thbdesk.core.legal.importers.furniture import drop_furniture
+from thbdesk.core.legal.importers.lam_alef import bundled_vocabulary, repair_lam_alef
 from thbdesk.core.legal.importers.model import ExtractedText
 
 # pypdf's own character classes (pypdf/_utils.py, unchanged from 4.x to 6.x): undoing its run
@@ -58,7 +60,11 @@ _KEYWORD = "(?:الفصل|المادة|الفصول|المواد|رقم)"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _AR = f"[{_ARABIC_LETTER}]"
 # Traits of logical Arabic lines, and of lines whose runs or punctuation sit in visual order.
-_GOOD_LAYOUT = tuple(map(re.compile, (r"[.:؛!؟]$", f"{_KEYWORD}\\s*{_DIGIT}")))
+# "الفصل 1-448. -": a heading's number keeps its period; a line that seems to lose it moved it.
+_HEADING_NUMBER = f"(?:الفصل|المادة)\\s*{_DIGIT}+(?:-{_DIGIT}+)*"
+_GOOD_LAYOUT = tuple(
+    map(re.compile, (r"[.:؛!؟]$", f"{_KEYWORD}\\s*{_DIGIT}", f"{_HEADING_NUMBER}\\.\\s*[-–]\\s"))
+)
 _BAD_LAYOUT = tuple(
     map(
         re.compile,
@@ -73,6 +79,7 @@ _BAD_LAYOUT = tuple(
             f"[-–]{_AR}|{_AR}[-–]",
             r"[.:؛،!؟]{2}",
             r"\s\s",
+            f"{_HEADING_NUMBER}\\s+[-–]\\s.*[.:؛!؟]$",
         ),
     )
 )
@@ -90,23 +97,32 @@ def extract_pdf(data: bytes, name: str, on_page: Callable[[int, int], None] | No
         raise EmptyFileError(details="the PDF has no pages", name=name)
     if not any(page.strip() for page in raw_pages):
         raise NeedsOcrError(name=name)
-    lines, repaired = repair_pages(raw_pages)
-    return ExtractedText(text="\n".join(lines), format="pdf", pages=len(raw_pages), repaired_lines=repaired)
+    pages, repaired = repair_page_lines(raw_pages)
+    pages, _dropped = drop_furniture(pages)
+    text, _swapped = repair_lam_alef("\n".join(line for page in pages for line in page), bundled_vocabulary)
+    return ExtractedText(text=text, format="pdf", pages=len(raw_pages), repaired_lines=repaired)
 
 
 def repair_pages(raw_pages: Iterable[str]) -> tuple[list[str], int]:
     """NFKC lines in logical order, and how many differ from what pypdf returned."""
+    pages, repaired = repair_page_lines(raw_pages)
+    return [line for page in pages for line in page], repaired
+
+
+def repair_page_lines(raw_pages: Iterable[str]) -> tuple[list[list[str]], int]:
+    """``repair_pages``, page by page (page furniture is found by comparing pages)."""
     pages = [_page_readings(raw) for raw in raw_pages]
     document_totals = sum((_totals(page) for page in pages), Counter[str]())
-    lines: list[str] = []
+    result: list[list[str]] = []
     repaired = 0
     for page in pages:
         page_totals = _totals(page)
-        for raw, readings in page:
-            line = _choose(readings, page_totals, document_totals) if readings else raw
-            lines.append(line)
-            repaired += line != raw
-    return lines, repaired
+        lines = [
+            _choose(readings, page_totals, document_totals) if readings else raw for raw, readings in page
+        ]
+        repaired += sum(line != raw for line, (raw, _) in zip(lines, page, strict=True))
+        result.append(lines)
+    return result, repaired
 
 
 def _open(data: bytes, name: str) -> PdfReader:

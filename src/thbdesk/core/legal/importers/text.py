@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 
 from thbdesk.core.errors import UnreadableTextError
 from thbdesk.core.legal.importers.model import ExtractedText
@@ -33,8 +34,15 @@ _ACCENT_IN_WORD = re.compile(rb"(?<=[A-Za-z])[\xc0-\xff]|[\xc0-\xff](?=[A-Za-z])
 _NEWLINES = re.compile(r"\r\n?")
 
 
-def extract_plain_text(data: bytes, name: str) -> ExtractedText:
+def extract_plain_text(
+    data: bytes, name: str, on_progress: Callable[[int, int], None] | None = None
+) -> ExtractedText:
+    """Decoding is one quick step: ``on_progress`` is told before and after it."""
+    if on_progress:
+        on_progress(0, 1)
     text, encoding = decode_text(data, name)
+    if on_progress:
+        on_progress(1, 1)
     return ExtractedText(text=text, format="txt", encoding=encoding)
 
 
