@@ -106,3 +106,15 @@ class UnknownInstrumentError(BadInputError):
 
 class ImportCancelledError(ThbError):
     message = N_("The import was cancelled. Nothing was added to the library.")
+
+
+class QueryTooLongError(BadInputError):
+    """A search longer than any question: refused at once rather than analysed for seconds."""
+
+    message = N_("The search is too long ({length} characters). Search with at most {limit} characters.")
+
+
+class SearchIndexBusyError(ThbError):
+    """Another thbdesk process held the search index longer than the wait allows."""
+
+    message = N_("The search index is being updated by another thbdesk window. Try again in a moment.")
