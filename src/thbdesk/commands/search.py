@@ -8,7 +8,9 @@ import sys
 
 from thbdesk.cli import command
 from thbdesk.core.i18n import LANGUAGES, _, current_language
-from thbdesk.core.search.searcher import Filters, default_search
+from thbdesk.core.legal.model import Corpus
+from thbdesk.core.search.labels import SEPARATOR, hit_label, provision_label, status_badge
+from thbdesk.core.search.searcher import Definition, Filters, SearchResults, default_search
 
 
 def _configure(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +25,8 @@ def _configure(sub: argparse._SubParsersAction) -> None:
 @command("search", _configure)
 def search(args: argparse.Namespace) -> int:
     filters = Filters(instruments=tuple(i.replace(".", "-") for i in args.instrument))
-    results = default_search().search(
+    engine = default_search()
+    results = engine.search(
         args.query, lang=args.lang, filters=filters, limit=max(1, args.limit), ui_lang=current_language()
     )
     if results.corrected:
@@ -38,7 +41,34 @@ def search(args: argparse.Namespace) -> int:
         return 0
     if not results.hits:
         print(_("No result."), file=sys.stderr)
-    for hit in results.hits:
-        print(f"{hit.instrument:<15} {hit.number:<10} {hit.title}")
-        print(f"    {hit.snippet}")
+    _print_plain(results, engine.corpus)
     return 0
+
+
+def _print_plain(results: SearchResults, corpus: Corpus) -> None:
+    """The definition first, then each hit named by its text and kind, with its status."""
+    lang = current_language()
+    shown = results.definition.key if results.definition else None
+    if results.definition:
+        _print_definition(results.definition, corpus, lang)
+    for hit in results.hits:
+        if hit.key == shown:
+            continue  # already shown as the definition
+        print(f"{hit_label(hit, corpus, lang)}{SEPARATOR}[{status_badge(hit.status, lang)}]")
+        named = hit.title in hit_label(hit, corpus, hit.lang) or hit.title.strip() == hit.snippet.strip()
+        if hit.title and not named:
+            print(f"    {hit.title}")
+        print(f"    {hit.snippet}")
+
+
+def _print_definition(definition: Definition, corpus: Corpus, lang: str) -> None:
+    others = " / ".join(definition.terms[x] for x in LANGUAGES if x != lang)
+    print(_("Definition: {term} ({others})").format(term=definition.terms[lang], others=others))
+    if definition.meaning[lang]:
+        print(f"    {definition.meaning[lang]}")
+    if definition.provision:
+        print(
+            "    "
+            + _("See {provision}").format(provision=provision_label(corpus, definition.provision, lang))
+        )
+    print()

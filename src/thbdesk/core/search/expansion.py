@@ -142,21 +142,25 @@ def _add_match(result: Expansion, typed: set[Phrase]) -> None:
 
 
 def covered(expansion: Expansion, present: dict[str, set[str]]) -> int:
-    """How many typed words a document answers, given the analysed terms of its columns by language."""
-    answered = {
-        index
-        for index, by_lang in expansion.items.items()
-        if any(
-            _has(present.get(lang, set()), terms, index in expansion.prefixes)
-            for lang, terms in by_lang.items()
-        )
-    }
+    """How many typed words a document answers, given the analysed terms of its columns by language.
+
+    The typed words must be answered in one language (``forcé`` is not answered by an English
+    "force" beside a French "travail"); what they stand for counts in any language.
+    """
+    through_meaning: set[int] = set()
     for found in expansion.found:
-        if not found.items <= answered and any(
-            terms and set(terms) <= present.get(lang, set()) for lang, terms in found.meaning.phrases
-        ):
-            answered |= found.items
-    return len(answered)
+        if any(terms and set(terms) <= present.get(lang, set()) for lang, terms in found.meaning.phrases):
+            through_meaning |= found.items
+    best = len(through_meaning)
+    for lang in LANGUAGES:
+        words = present.get(lang, set())
+        answered = {
+            index
+            for index, by_lang in expansion.items.items()
+            if lang in by_lang and _has(words, by_lang[lang], index in expansion.prefixes)
+        }
+        best = max(best, len(answered | through_meaning))
+    return best
 
 
 def _has(present: set[str], terms: tuple[str, ...], prefix: bool) -> bool:

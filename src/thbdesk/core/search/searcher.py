@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # A pasted paragraph of an article still fits; analysis is linear, so this bounds a search's time.
 MAX_QUERY_CHARS = 5000
+MAX_LIMIT = 1000
 
 
 def query_language(text: str, fallback: str) -> str:
@@ -72,6 +73,7 @@ class LegalSearch:
         """
         if len(query) > MAX_QUERY_CHARS:
             raise QueryTooLongError(length=len(query), limit=MAX_QUERY_CHARS)
+        limit = min(max(1, limit), MAX_LIMIT)  # "--limit 10**30" means "all of them"
         try:
             return self._search(query, lang, filters or Filters(), limit, ui_lang)
         except sqlite3.DatabaseError as error:
