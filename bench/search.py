@@ -18,7 +18,8 @@ the top 5), for thbdesk, FTS5 and a Whoosh index of the same raw text with the d
 StandardAnalyzer queried through the default QueryParser with OrGroup.
 
 Targets, reported and never asserted: thbdesk p95 <= 50 ms at 50,000 provisions, an index build at
-most 10x plain FTS5's (the ratio is printed), and a thbdesk MRR@10 above both baselines. Everything runs under a temporary THBDESK_HOME that is removed at exit.
+most 10x plain FTS5's (the ratio is printed), and a thbdesk MRR@10 above both baselines. Everything
+runs under a temporary THBDESK_HOME that is removed at exit.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ def hit_label(hit: SearchHit, corpus: Corpus, lang: str) -> str:
 
     >>> from thbdesk.core.legal.loader import bundled_corpus
     >>> corpus = bundled_corpus()
-    >>> hit = SearchHit("27-14:448-10", "27-14", "448-10", "", "fr", "law", "", "", 1.0, "summary", "verified")
+    >>> hit = SearchHit("27-14:448-10", "27-14", "448-10", "", "fr", "law", "", "", 1, "summary", "verified")
     >>> hit_label(hit, corpus, "fr")
     'Loi 27-14 · Article 448-10'
     """

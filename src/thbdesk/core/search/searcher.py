@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from thbdesk.core.errors import QueryTooLongError, SearchIndexBusyError
@@ -37,8 +38,14 @@ def query_language(text: str, fallback: str) -> str:
 
 
 class LegalSearch:
-    def __init__(self, corpus: Corpus, library: Library, index: SearchIndex | None = None) -> None:
-        self.corpus, self.library = corpus, library
+    def __init__(
+        self,
+        corpus: Corpus,
+        library: Library,
+        index: SearchIndex | None = None,
+        synonyms: Path | None = None,  # the field's words; the bundled file by default
+    ) -> None:
+        self.corpus, self.library, self.synonyms = corpus, library, synonyms
         self._manager = index
         self._index: Any = None
         self._vocabulary: Vocabulary | None = None
@@ -106,7 +113,7 @@ class LegalSearch:
         if self._vocabulary is None:
             from thbdesk.core.search.vocabulary import build_vocabulary
 
-            self._vocabulary = build_vocabulary(self.corpus)
+            self._vocabulary = build_vocabulary(self.corpus, self.synonyms)
         return self._vocabulary
 
     def definition(self, key: str) -> Definition | None:

@@ -165,7 +165,10 @@ def build_vocabulary(corpus: Corpus, path: Path | None = None) -> Vocabulary:
     for entry in load_synonyms(path, glossary) if path.exists() else ():
         linked = glossary.get(entry.glossary) if entry.glossary else None
         phrases = (*entry.means, *(linked.phrases if linked else ()))
-        meaning = Meaning(phrases, linked.glossary if linked else None, linked.links if linked else ())
+        # Wording given in ``means`` says exactly where the word leads; the glossary's own links
+        # only rank when the word stands for the glossary term alone.
+        links = linked.links if linked and not entry.means else ()
+        meaning = Meaning(phrases, linked.glossary if linked else None, links)
         for word in entry.words:
             vocabulary.add(word, meaning)
     for entry_id, meaning in glossary.items():
