@@ -10,7 +10,7 @@ from thbdesk.cli import command
 from thbdesk.core.i18n import LANGUAGES, _, current_language
 from thbdesk.core.legal.model import Corpus
 from thbdesk.core.search.labels import SEPARATOR, hit_label, provision_label, status_badge
-from thbdesk.core.search.searcher import Definition, Filters, SearchResults, default_search
+from thbdesk.core.search.searcher import Filters, SearchResults, TermDefinition, default_search
 
 
 def _configure(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +61,7 @@ def _print_plain(results: SearchResults, corpus: Corpus) -> None:
         print(f"    {hit.snippet}")
 
 
-def _print_definition(definition: Definition, corpus: Corpus, lang: str) -> None:
+def _print_definition(definition: TermDefinition, corpus: Corpus, lang: str) -> None:
     others = " / ".join(definition.terms[x] for x in LANGUAGES if x != lang)
     print(_("Definition: {term} ({others})").format(term=definition.terms[lang], others=others))
     if definition.meaning[lang]:

@@ -121,6 +121,7 @@ class SearchIndex:
 
     def ensure(self, progress: Progress | None = None) -> sqlite3.Connection:
         """An open connection to an index that matches the corpus, rules and imported texts."""
+        _private_dir(self.directory)
         connection, damaged = self._open()
         if connection is None:
             return self._build(progress, replace=damaged)
@@ -150,8 +151,7 @@ class SearchIndex:
                     Path(f"{self.path}{journal}").unlink(missing_ok=True)
                 os.replace(partial, self.path)
             else:
-                with contextlib.suppress(FileExistsError):
-                    os.link(partial, self.path)
+                _publish(partial, self.path)
         finally:
             partial.unlink(missing_ok=True)
         return self._sync_imports(_connect(self.path))
@@ -240,6 +240,18 @@ class SearchIndex:
     def _write_meta(self, connection: sqlite3.Connection, texts: list[str]) -> None:
         values = {**self.stamp, "texts": json.dumps(texts)}
         connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+
+def _publish(partial: Path, path: Path) -> None:
+    """Put a fresh build in place unless another process already did (``os.link`` never overwrites);
+    where the file system has no hard links (a FAT USB key), a plain rename."""
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        return
+    except OSError:
+        if not path.exists():
+            os.replace(partial, path)
 
 
 def _private_dir(directory: Path) -> None:

@@ -18,9 +18,9 @@ from thbdesk.core.legal.library import Library
 from thbdesk.core.legal.model import Corpus
 from thbdesk.core.search.damage import is_damage, is_locked
 from thbdesk.core.search.query import parse_query
-from thbdesk.core.search.types import Definition, Filters, SearchHit, SearchResults
+from thbdesk.core.search.types import Filters, SearchHit, SearchResults, TermDefinition
 
-__all__ = ["Definition", "Filters", "LegalSearch", "SearchHit", "SearchResults", "default_search"]
+__all__ = ["Filters", "LegalSearch", "SearchHit", "SearchResults", "TermDefinition", "default_search"]
 
 if TYPE_CHECKING:
     from thbdesk.core.search.index import SearchIndex
@@ -116,7 +116,7 @@ class LegalSearch:
             self._vocabulary = build_vocabulary(self.corpus, self.synonyms)
         return self._vocabulary
 
-    def definition(self, key: str) -> Definition | None:
+    def definition(self, key: str) -> TermDefinition | None:
         """The glossary entry ``key`` as a card: its term in each language and the provision it links to."""
         instrument_id, _sep, number = key.partition(":")
         instrument = self.corpus.instrument(instrument_id)
@@ -125,7 +125,7 @@ class LegalSearch:
             return None
         linked = (self.corpus.resolve(ref, instrument_id) for ref in entry.refs)
         provision = next((p.key for p in linked if p is not None and p.instrument_id != "glossary"), None)
-        return Definition(
+        return TermDefinition(
             key=entry.key,
             terms={lang: entry.heading.get(lang) for lang in LANGUAGES},
             meaning={lang: entry.summary.get(lang) if entry.summary else "" for lang in LANGUAGES},

@@ -64,7 +64,7 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class Definition:
+class TermDefinition:
     """The glossary entry that explains a query, shown above the hits rather than among them."""
 
     key: str  # the glossary entry, e.g. "glossary:G-010"
@@ -79,4 +79,4 @@ class SearchResults:
     hits: tuple[SearchHit, ...] = ()
     corrected: str | None = None  # "did you mean", when the query as typed found nothing
     numbers: tuple[str, ...] = field(default_factory=tuple)
-    definition: Definition | None = None
+    definition: TermDefinition | None = None

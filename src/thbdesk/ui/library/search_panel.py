@@ -23,7 +23,7 @@ from thbdesk.core.errors import ThbError
 from thbdesk.core.i18n import LANGUAGES, LRI, N_, PDI, RLI, _, current_language, is_rtl, native_name, ngettext
 from thbdesk.core.legal.model import Corpus
 from thbdesk.core.search.labels import SEPARATOR, hit_label, provision_label, status_badge
-from thbdesk.core.search.searcher import Definition, Filters, LegalSearch, SearchHit, SearchResults
+from thbdesk.core.search.searcher import Filters, LegalSearch, SearchHit, SearchResults, TermDefinition
 from thbdesk.ui.tasks import TaskRunner, default_failure
 
 DEBOUNCE_MS = 250
@@ -253,10 +253,10 @@ class DefinitionCard(QFrame):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.text)
         layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeading)
-        self.definition: Definition | None = None
+        self.definition: TermDefinition | None = None
         self.hide()
 
-    def show_definition(self, definition: Definition | None, corpus: Corpus) -> None:
+    def show_definition(self, definition: TermDefinition | None, corpus: Corpus) -> None:
         self.definition = definition
         if definition is None:
             self.hide()
