@@ -150,3 +150,54 @@ def test_imported_texts_can_be_removed(open_window, qtbot, tmp_path: Path) -> No
     assert manager.remove_selected(confirm=False)
     assert manager.table.rowCount() == 0 and view.library.texts() == []
     manager.reject()
+
+
+def test_a_field_word_shows_its_definition_above_labelled_hits(open_window, qtbot) -> None:
+    window = open_window(Settings(language="fr"))
+    panel = window.library_view.search_panel
+    with qtbot.waitSignal(panel.results_shown, timeout=30_000):
+        type_text(panel.search_box, "passeur")
+    card = panel.definition_card
+    assert card.isVisibleTo(panel) and "trafic illicite de migrants" in card.text.text()
+    assert "migrant smuggling" in card.text.text() and "تهريب المهاجرين" in card.text.text()
+    keys = [panel.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.results.count())]
+    assert keys[0] == "02-03:52" and "glossary:G-002" not in keys, "the definition is not a competing hit"
+    first = hit_labels(panel)[0]
+    assert "Loi 02-03 · Article 52" in first and "résumé vérifié" in first
+    assert card.open_button.text() == "Ouvrir Loi 02-03 · Article 52"
+    card.open_button.click()
+    assert window.reader.current_key == "02-03:52"
+
+
+def test_glossary_and_indicator_hits_say_what_they_are(open_window, qtbot) -> None:
+    panel = open_window(Settings(language="fr")).library_view.search_panel
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("indicators"))
+    with qtbot.waitSignal(panel.results_shown, timeout=30_000):
+        type_text(panel.search_box, "passeport")
+    assert all(label.count("Indicateur ") == 1 for label in hit_labels(panel))
+    panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("glossary"))
+    with qtbot.waitSignal(panel.results_shown, timeout=30_000):
+        panel.start_search()
+    assert hit_labels(panel) and all("Glossaire" in label for label in hit_labels(panel))
+
+
+def test_an_arabic_query_puts_the_article_first_with_its_arabic_label(open_window, qtbot) -> None:
+    panel = open_window(Settings(language="ar")).library_view.search_panel
+    panel.search_box.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString("الاستغلال الجنسي")
+    with qtbot.waitSignal(panel.results_shown, timeout=30_000):
+        QApplication.sendEvent(panel.search_box, event)
+    assert panel.results.item(0).data(Qt.ItemDataRole.UserRole) == "27-14:448-1"
+    assert "القانون 27.14" in hit_labels(panel)[0] and "ملخص مؤكد" in hit_labels(panel)[0]
+    assert "الاستغلال الجنسي" in panel.definition_card.text.text()
+
+
+def test_a_query_too_long_is_explained_in_the_panel(open_window, qtbot) -> None:
+    panel = open_window(Settings(language="fr")).library_view.search_panel
+    panel.search_box.setMaxLength(200_000)
+    panel.search_box.setText("a" * 100_000)
+    panel.start_search()
+    qtbot.waitUntil(lambda: "trop longue" in panel.status.text(), timeout=10_000)
+    assert "100000" in panel.status.text() and panel.results.count() == 0
+    assert not panel.definition_card.isVisibleTo(panel)

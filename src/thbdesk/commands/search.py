@@ -10,8 +10,10 @@ from thbdesk.commands.output import print_notices
 from thbdesk.commands.registry import command
 from thbdesk.core.errors import LimitOutOfRangeError
 from thbdesk.core.i18n import LANGUAGES, _, current_language
+from thbdesk.core.legal.model import Corpus
 from thbdesk.core.printable import printable
-from thbdesk.core.search.searcher import Filters, default_search
+from thbdesk.core.search.labels import SEPARATOR, hit_label, provision_label, status_badge
+from thbdesk.core.search.searcher import Filters, SearchResults, TermDefinition, default_search
 
 MAX_LIMIT = 1000
 
@@ -47,7 +49,34 @@ def search(args: argparse.Namespace) -> int:
         return 0
     if not results.hits:
         print(_("No result."), file=sys.stderr)
-    for hit in results.hits:
-        print(f"{hit.instrument:<15} {hit.number:<10} {printable(hit.title)}")
-        print(f"    {printable(' '.join(hit.snippet.split()))}")
+    _print_plain(results, engine.corpus)
     return 0
+
+
+def _print_plain(results: SearchResults, corpus: Corpus) -> None:
+    """The definition first, then each hit named by its text and kind, with its status."""
+    lang = current_language()
+    shown = results.definition.key if results.definition else None
+    if results.definition:
+        _print_definition(results.definition, corpus, lang)
+    for hit in results.hits:
+        if hit.key == shown:
+            continue  # already shown as the definition
+        print(printable(f"{hit_label(hit, corpus, lang)}{SEPARATOR}[{status_badge(hit.status, lang)}]"))
+        named = hit.title in hit_label(hit, corpus, hit.lang) or hit.title.strip() == hit.snippet.strip()
+        if hit.title and not named:
+            print(f"    {printable(hit.title)}")
+        print(f"    {printable(' '.join(hit.snippet.split()))}")
+
+
+def _print_definition(definition: TermDefinition, corpus: Corpus, lang: str) -> None:
+    others = " / ".join(definition.terms[x] for x in LANGUAGES if x != lang)
+    print(_("Definition: {term} ({others})").format(term=definition.terms[lang], others=others))
+    if definition.meaning[lang]:
+        print(f"    {definition.meaning[lang]}")
+    if definition.provision:
+        print(
+            "    "
+            + _("See {provision}").format(provision=provision_label(corpus, definition.provision, lang))
+        )
+    print()

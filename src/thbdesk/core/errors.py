@@ -222,3 +222,15 @@ class ArchiveTooLargeError(ImportFailedError):
         "{name} unpacks to too much content ({size_mb} MB in {parts} parts; the limits are "
         "{limit_mb} MB and {limit_parts} parts). It was refused as unsafe."
     )
+
+
+class QueryTooLongError(BadInputError):
+    """A search longer than any question: refused at once rather than analysed for seconds."""
+
+    message = N_("The search is too long ({length} characters). Search with at most {limit} characters.")
+
+
+class SearchIndexBusyError(ThbError):
+    """Another thbdesk process held the search index longer than the wait allows."""
+
+    message = N_("The search index is being updated by another thbdesk window. Try again in a moment.")

@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 from whoosh import fields, qparser
 from whoosh.filedb.filestore import RamStorage
 
-from thbdesk.core.search import analysis, normalize
+from thbdesk.core.search import (
+    analysis,
+    engine,
+    expansion,
+    labels,
+    normalize,
+    query,
+    terms,
+    types,
+    vocabulary,
+)
 from thbdesk.core.search.analysis import (
     SYNONYM_GROUPS,
     analyze,
@@ -30,7 +40,9 @@ from thbdesk.core.search.normalize import (
 ALL_LANGS = ["ar", "fr", "en", "multi"]
 
 
-@pytest.mark.parametrize("module", [normalize, analysis])
+@pytest.mark.parametrize(
+    "module", [normalize, analysis, terms, expansion, vocabulary, types, labels, query, engine]
+)
 def test_module_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

@@ -9,25 +9,26 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from thbdesk.core.i18n import LANGUAGES
-from thbdesk.core.search.analysis import analyze
+from thbdesk.core.search.expansion import ITEM, Expansion, columns_of, covered, expand, languages_of, quote
 from thbdesk.core.search.highlight import snippet
 from thbdesk.core.search.index import HEADING_WEIGHT
 from thbdesk.core.search.query import ParsedQuery
-from thbdesk.core.search.searcher import Filters, SearchHit
 from thbdesk.core.search.spelling import correct_query
+from thbdesk.core.search.terms import terms_of
+from thbdesk.core.search.types import Filters, SearchHit
+from thbdesk.core.search.vocabulary import Vocabulary
 
 NUMBER_SCORE = 1000.0  # an exact article-number match outranks any text match
+EXPANSION_WEIGHT = 0.4  # what the typed words stand for counts less than the words themselves
 # A liaison officer looks for the provision first; the glossary and indicators explain around it.
-_KIND_WEIGHT = {"glossary": 0.9, "indicators": 0.85, "plan": 0.9}
-# A phrase in quotes, or a word; a word may start with "-" (exclude it) and end with "*" (prefix).
-_ITEM = re.compile(r'(-?)"([^"]*)"|(?:(?<=\s)|^)(-?)([^\s"]+)')
+_EXPLAINING_KINDS = frozenset({"glossary", "indicators"})
+_KIND_WEIGHT = {"plan": 0.9}
 _TAGS = re.compile(r"<[^>]+>")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f0-9]")
 _WEIGHTS = ", ".join(str(HEADING_WEIGHT if part == "h" else 1.0) for part in "hb" for _lang in LANGUAGES)
 
 
@@ -42,10 +43,6 @@ class TextQuery:
     tail: str = ""  # the exclusions, " NOT (...)"
 
 
-def _quote(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
 def _groups(text: str, lang: str) -> tuple[list[str], list[str], list[str]]:
     """(positive groups, excluded groups, single terms in order) of one language's analysis."""
     by_item, negative, singles = _item_groups(text, lang)
@@ -57,18 +54,18 @@ def _item_groups(text: str, lang: str) -> tuple[dict[int, str], list[str], list[
     positive: dict[int, str] = {}
     negative: list[str] = []
     singles: list[str] = []
-    for index, match in enumerate(_ITEM.finditer(text)):
+    for index, match in enumerate(ITEM.finditer(text)):
         minus = match.group(1) or match.group(3)
         phrase, word = match.group(2), match.group(4)
         if phrase is not None:
-            terms = analyze(phrase, lang, mode="query")
-            group = _quote(" ".join(terms)) if terms else ""
+            terms = terms_of(phrase, lang, mode="query")
+            group = quote(" ".join(terms)) if terms else ""
         elif word.endswith("*") and len(word) > 1:
-            terms = analyze(word.rstrip("*"), lang, mode="query")[:1]
-            group = f"{_quote(terms[0])}*" if terms else ""
+            terms = terms_of(word.rstrip("*"), lang, mode="query")[:1]
+            group = f"{quote(terms[0])}*" if terms else ""
         else:
-            terms = analyze(word, lang, mode="query")
-            group = " AND ".join(_quote(t) for t in terms)
+            terms = terms_of(word, lang, mode="query")
+            group = " AND ".join(quote(t) for t in terms)
             group = f"({group})" if len(terms) > 1 else group
             if len(terms) == 1 and not minus:
                 singles.append(terms[0])
@@ -77,19 +74,6 @@ def _item_groups(text: str, lang: str) -> tuple[dict[int, str], list[str], list[
         elif group:
             positive[index] = group
     return positive, negative, singles
-
-
-def _languages(text: str) -> tuple[str, ...]:
-    """Arabic words are only in Arabic columns, Latin words only in French and English ones."""
-    arabic, latin = _ARABIC.search(text) is not None, _LATIN.search(text) is not None
-    return (
-        tuple(lang for lang in LANGUAGES if (lang == "ar" and arabic) or (lang != "ar" and latin))
-        or LANGUAGES
-    )
-
-
-def _columns_of(langs: list[str]) -> str:
-    return "{" + " ".join(f"{part}_{lang}" for lang in langs for part in "hb") + "}"
 
 
 def text_query(text: str) -> TextQuery:
@@ -102,19 +86,19 @@ def text_query(text: str) -> TextQuery:
     positives: dict[str, list[str]] = {}
     negatives: dict[str, list[str]] = {}
     result = TextQuery()
-    for lang in _languages(text):
+    for lang in languages_of(text):
         positive, negative, singles = _groups(text, lang)
         result.terms[lang] = {t for group in positive for t in re.findall(r'"((?:[^"]|"")*)"', group)}
         if len(singles) > 1:
-            positive.append(f"NEAR({' '.join(_quote(t) for t in singles)}, 4)")
+            positive.append(f"NEAR({' '.join(quote(t) for t in singles)}, 4)")
         for clause in positive:
             positives.setdefault(clause, []).append(lang)
         for clause in negative:
             negatives.setdefault(clause, []).append(lang)
     if not positives:
         return result
-    parts = [f"{_columns_of(langs)} : ({clause})" for clause, langs in positives.items()]
-    excluded = [f"{_columns_of(langs)} : ({clause})" for clause, langs in negatives.items()]
+    parts = [f"{columns_of(langs)} : ({clause})" for clause, langs in positives.items()]
+    excluded = [f"{columns_of(langs)} : ({clause})" for clause, langs in negatives.items()]
     result.tail = f" NOT ({' OR '.join(excluded)})" if excluded else ""
     result.match = f"({' OR '.join(parts)})" + result.tail
     result.words = _per_word(text)
@@ -125,7 +109,7 @@ def text_query(text: str) -> TextQuery:
 
 def _per_word(text: str) -> list[dict[str, list[str]]]:
     per_word: dict[int, dict[str, list[str]]] = {}
-    for lang in _languages(text):
+    for lang in languages_of(text):
         for index, group in _item_groups(text, lang)[0].items():
             per_word.setdefault(index, {}).setdefault(group, []).append(lang)
     return list(per_word.values())
@@ -133,7 +117,7 @@ def _per_word(text: str) -> list[dict[str, list[str]]]:
 
 def _word_clause(groups: dict[str, list[str]]) -> str:
     """One word typed, in any of its languages' analyses."""
-    return " OR ".join(f"{_columns_of(langs)} : ({group})" for group, langs in groups.items())
+    return " OR ".join(f"{columns_of(langs)} : ({group})" for group, langs in groups.items())
 
 
 def _rare_words_match(connection: sqlite3.Connection, query: TextQuery, share: float = 0.25) -> str:
@@ -163,35 +147,109 @@ class Request:
     limit: int
     display: str  # the language to prefer when showing a hit
     lang: str | None  # a language the user asked for explicitly
+    vocabulary: Vocabulary | None = None  # the field's words and the glossary's triples
 
 
-def run(
-    connection: sqlite3.Connection, parsed: ParsedQuery, request: Request
-) -> tuple[list[SearchHit], str | None]:
-    """The hits, and the corrected query when the one typed had a word that matches nothing."""
-    corrected = correct_query(connection, parsed.text) if parsed.text else None
+@dataclass
+class Outcome:
+    hits: list[SearchHit] = field(default_factory=list)
+    corrected: str | None = None  # the query actually run, when the one typed matched nothing
+    definition: str | None = None  # the glossary entry that explains the query
+
+
+def run(connection: sqlite3.Connection, parsed: ParsedQuery, request: Request) -> Outcome:
+    """The hits, the glossary entry to show above them, and the correction made, if any.
+
+    Words of the field's vocabulary are known words: "passeur" is never "corrected" to "passer".
+    """
+    expansion = expand(parsed.text, request.vocabulary) if parsed.text else Expansion()
+    corrected = correct_query(connection, parsed.text) if parsed.text and not expansion.found else None
     if corrected:
-        hits = _run(connection, ParsedQuery(corrected, parsed.numbers, parsed.instruments), request)
-        if hits:
-            return hits, corrected
-    return _run(connection, parsed, request), None
+        fixed = ParsedQuery(corrected, parsed.numbers, parsed.instruments)
+        outcome = _run(connection, fixed, expand(corrected, request.vocabulary), request)
+        if outcome.hits:
+            outcome.corrected = corrected
+            return outcome
+    return _run(connection, parsed, expansion, request)
 
 
-def _run(connection: sqlite3.Connection, parsed: ParsedQuery, request: Request) -> list[SearchHit]:
-    filters, limit, display, lang = request.filters, request.limit, request.display, request.lang
-    where, params = _filter_sql(filters, parsed.instruments)
-    candidates: dict[str, tuple[float, Any, str]] = {}  # provision -> (score, row, language shown)
+Candidate = tuple[tuple[float, ...], Any, str, float]  # (sort key, row, language shown, score)
+
+
+def _run(
+    connection: sqlite3.Connection, parsed: ParsedQuery, expansion: Expansion, request: Request
+) -> Outcome:
+    where, params = _filter_sql(request.filters, parsed.instruments)
+    candidates: dict[str, Candidate] = {}  # one per provision
     for number in parsed.numbers:
-        rows = _number_rows(connection, number, where, params)
-        for row in rows:
-            _keep(candidates, row, NUMBER_SCORE + _instrument_rank(row, parsed), display)
+        for row in _number_rows(connection, number, where, params):
+            score = NUMBER_SCORE + _instrument_rank(row, parsed)
+            _keep(candidates, ((2.0, score), row, request.display, score))
     query = text_query(parsed.text) if parsed.text else TextQuery()
+    scored = _text_scores(connection, query, expansion, (where, params), request.limit)
+    terms = {lang: query.terms.get(lang, set()) | expansion.terms.get(lang, set()) for lang in LANGUAGES}
+    for row, score in scored.values():
+        present = _present(row)
+        weighted = score * _KIND_WEIGHT.get(row["kind"], 1.0)
+        # Documents that answer more of the typed words first; among those, provisions of laws,
+        # decrees and codes before the glossary and indicators that explain them; then the provision
+        # the glossary links the term typed to; then BM25.
+        provision = float(row["kind"] not in _EXPLAINING_KINDS)
+        linked = float(row["provision_key"] in expansion.links)
+        rank = (1.0, covered(expansion, present), provision, linked, weighted)
+        shown = _matched_language(present, query.terms, request.display)
+        if shown == request.display and not query.terms.get(shown, set()) & present[shown]:
+            # matched through what the words stand for: show it in a language of the typed words
+            typed_langs = languages_of(parsed.text)
+            wording = {lang: expansion.terms.get(lang, set()) for lang in typed_langs}
+            shown = _matched_language(present, wording, request.display)
+        _keep(candidates, (rank, row, shown, weighted))
+    ranked = sorted(candidates.values(), key=lambda item: item[0], reverse=True)[: request.limit]
+    hits = [_hit(row, shown, request.lang, score, terms) for _rank, row, shown, score in ranked]
+    return Outcome(hits, definition=_definition(expansion, scored.values(), request.filters, parsed))
+
+
+def _text_scores(
+    connection: sqlite3.Connection,
+    query: TextQuery,
+    expansion: Expansion,
+    filters: tuple[str, list[str]],
+    limit: int,
+) -> dict[int, tuple[Any, float]]:
+    """Each matching document's BM25 for the typed words, plus a share of its BM25 for what they
+    stand for (the vocabulary's phrases)."""
+    where, params = filters
+    scored: dict[int, tuple[Any, float]] = {}
     if query.match:
         for row in _ranked_rows(connection, query, where, params, limit):
-            score = -float(row["rank"]) * _KIND_WEIGHT.get(row["kind"], 1.0)
-            _keep(candidates, row, score, _matched_language(row, query.terms, display))
-    ranked = sorted(candidates.values(), key=lambda item: -item[0])[:limit]
-    return [_hit(row, shown, lang, score, query.terms) for score, row, shown in ranked]
+            scored[row["id"]] = (row, -float(row["rank"]))
+    if expansion.match:
+        sql_params = [f"({expansion.match}){query.tail}", *params, str(limit * 3)]
+        for row in _matching_rows(connection, _text_sql(where), sql_params):
+            previous = scored.get(row["id"], (row, 0.0))
+            scored[row["id"]] = (previous[0], previous[1] - EXPANSION_WEIGHT * float(row["rank"]))
+    return scored
+
+
+def _present(row: Any) -> dict[str, set[str]]:
+    """The analysed terms of a document, by language."""
+    return {lang: set(f"{row[f'h_{lang}']} {row[f'b_{lang}']}".split()) for lang in LANGUAGES}
+
+
+def _definition(
+    expansion: Expansion, scored: Iterable[tuple[Any, float]], filters: Filters, parsed: ParsedQuery
+) -> str | None:
+    """The glossary entry the query names; else the best glossary hit whose term holds every word."""
+    if filters.kinds or filters.instruments or parsed.instruments or not expansion.items:
+        return None  # the user narrowed the search: no card from elsewhere
+    if expansion.glossary:
+        return expansion.glossary
+    glossary = [(score, row) for row, score in scored if row["kind"] == "glossary"]
+    for _score, row in sorted(glossary, key=lambda item: -item[0]):
+        headings = {lang: set(row[f"h_{lang}"].split()) for lang in LANGUAGES}
+        if covered(expansion, headings) == len(expansion.items):
+            return str(row["provision_key"])
+    return None
 
 
 def _ranked_rows(
@@ -247,29 +305,35 @@ def _number_rows(connection: sqlite3.Connection, number: str, where: str, params
     sql = f"SELECT * FROM docs WHERE number = ? {where}"
     rows = connection.execute(sql, (number, *params)).fetchall()
     swapped = _swapped(number)
-    if not rows and swapped:  # "1-448" typed in Arabic order without الفصل
+    if not rows and swapped:  # "1-448" or "1-5-82" typed in Arabic order without الفصل or المادة
         rows = connection.execute(sql, (swapped, *params)).fetchall()
     return rows
 
 
-def _keep(candidates: dict[str, tuple[float, Any, str]], row: Any, score: float, shown: str) -> None:
-    """The first (best) row of each provision stands for it."""
-    candidates.setdefault(row["provision_key"], (score, row, shown))
+def _keep(candidates: dict[str, Candidate], candidate: Candidate) -> None:
+    """The best row of each provision stands for it."""
+    key = candidate[1]["provision_key"]
+    if key not in candidates or candidates[key][0] < candidate[0]:
+        candidates[key] = candidate
 
 
 def _swapped(number: str) -> str:
-    head, sep, tail = number.partition("-")
-    return f"{tail}-{head}" if sep and "-" not in tail and int(head) < int(tail) else ""
+    """The other order of a multi-part number ("" when there is none): Arabic writes the
+    sub-numbers first, so ``1-5-82`` and ``82-5-1`` are one article.
+
+    >>> _swapped("1-448"), _swapped("1-5-82"), _swapped("448"), _swapped("5-5")
+    ('448-1', '82-5-1', '', '')
+    """
+    parts = number.split("-")
+    swapped = "-".join(reversed(parts))
+    return swapped if len(parts) > 1 and swapped != number else ""
 
 
-def _matched_language(row: Any, terms: dict[str, set[str]], fallback: str) -> str:
+def _matched_language(present: dict[str, set[str]], terms: dict[str, set[str]], fallback: str) -> str:
     """The language whose columns hold most query terms: an English query reads English snippets."""
     if fallback == "ar":
         return fallback
-    counts = {}
-    for lang in LANGUAGES:
-        present = set(f"{row[f'h_{lang}']} {row[f'b_{lang}']}".split())
-        counts[lang] = len(terms.get(lang, set()) & present)
+    counts = {lang: len(terms.get(lang, set()) & present[lang]) for lang in LANGUAGES}
     best = max(counts, key=lambda lang: (counts[lang], lang == fallback))
     return best if counts[best] else fallback
 

@@ -1,72 +1,35 @@
 """Searching the legal library: the one interface the GUI and the CLI use.
 
-No Whoosh type leaves this module: callers get ``SearchHit`` and ``SearchResults`` dataclasses, so a
-national deployment could put the same corpus behind another engine without touching them.
+No index type leaves this module: callers get ``SearchHit`` and ``SearchResults`` dataclasses (defined
+in :mod:`thbdesk.core.search.types`, re-exported here), so a national deployment could put the same
+corpus behind another engine without touching them.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from thbdesk.core.errors import QueryTooLongError, SearchIndexBusyError
 from thbdesk.core.i18n import LANGUAGES
 from thbdesk.core.legal.library import Library
 from thbdesk.core.legal.model import Corpus
+from thbdesk.core.search.damage import is_damage, is_locked
 from thbdesk.core.search.query import parse_query
+from thbdesk.core.search.types import Filters, SearchHit, SearchResults, TermDefinition
+
+__all__ = ["Filters", "LegalSearch", "SearchHit", "SearchResults", "TermDefinition", "default_search"]
 
 if TYPE_CHECKING:
     from thbdesk.core.search.index import SearchIndex
+    from thbdesk.core.search.vocabulary import Vocabulary
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Empty tuples mean "no restriction"."""
-
-    instruments: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    langs: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    key: str  # the provision it stands for, e.g. "27-14:448-7"
-    instrument: str
-    number: str
-    title: str
-    lang: str
-    kind: str
-    snippet: str
-    snippet_html: str
-    score: float
-    source: str
-    status: str
-
-    def to_json(self) -> dict[str, Any]:
-        """The CLI contract of DESIGN.md."""
-        return {
-            "instrument": self.instrument,
-            "number": self.number,
-            "title": self.title,
-            "lang": self.lang,
-            "kind": self.kind,
-            "snippet": self.snippet,
-            "score": round(self.score, 3),
-            "source": self.source,
-        }
-
-
-@dataclass(frozen=True)
-class SearchResults:
-    query: str
-    hits: tuple[SearchHit, ...] = ()
-    corrected: str | None = None  # "did you mean", when the query as typed found nothing
-    numbers: tuple[str, ...] = field(default_factory=tuple)
+# A pasted paragraph of an article still fits; analysis is linear, so this bounds a search's time.
+MAX_QUERY_CHARS = 5000
+MAX_LIMIT = 1000
 
 
 def query_language(text: str, fallback: str) -> str:
@@ -75,10 +38,17 @@ def query_language(text: str, fallback: str) -> str:
 
 
 class LegalSearch:
-    def __init__(self, corpus: Corpus, library: Library, index: SearchIndex | None = None) -> None:
-        self.corpus, self.library = corpus, library
+    def __init__(
+        self,
+        corpus: Corpus,
+        library: Library,
+        index: SearchIndex | None = None,
+        synonyms: Path | None = None,  # the field's words; the bundled file by default
+    ) -> None:
+        self.corpus, self.library, self.synonyms = corpus, library, synonyms
         self._manager = index
         self._index: Any = None
+        self._vocabulary: Vocabulary | None = None
 
     @property
     def index_manager(self) -> SearchIndex:
@@ -104,13 +74,21 @@ class LegalSearch:
         limit: int = 10,
         ui_lang: str = "fr",
     ) -> SearchResults:
-        """Ranked hits, one per provision; a damaged index is rebuilt and the search tried again."""
+        """Ranked hits, one per provision; a damaged index is rebuilt and the search tried again.
+
+        Raises ``QueryTooLongError`` beyond ``MAX_QUERY_CHARS``: below it, every step is linear.
+        """
+        if len(query) > MAX_QUERY_CHARS:
+            raise QueryTooLongError(length=len(query), limit=MAX_QUERY_CHARS)
+        limit = min(max(1, limit), MAX_LIMIT)  # "--limit 10**30" means "all of them"
         try:
             return self._search(query, lang, filters or Filters(), limit, ui_lang)
-        except (
-            sqlite3.DatabaseError
-        ):  # damage can surface while reading: rebuild once, then let errors through
-            if self._index is not None:
+        except sqlite3.DatabaseError as error:
+            if is_locked(error):
+                raise SearchIndexBusyError(details=str(error)) from error
+            if not is_damage(error):
+                raise
+            if self._index is not None:  # the file itself is broken: rebuild it once, in its place
                 self._index.close()
             self._index = self.index_manager.rebuild()
             return self._search(query, lang, filters or Filters(), limit, ui_lang)
@@ -124,8 +102,35 @@ class LegalSearch:
         display = lang or query_language(query, ui_lang if ui_lang in LANGUAGES else "fr")
         from thbdesk.core.search.engine import Request, run  # loaded on the first search, not at start-up
 
-        hits, corrected = run(self._index, parsed, Request(filters, limit, display, lang))
-        return SearchResults(query, tuple(hits), corrected, parsed.numbers)
+        request = Request(filters, limit, display, lang, self.vocabulary)
+        outcome = run(self._index, parsed, request)
+        definition = self.definition(outcome.definition) if outcome.definition else None
+        return SearchResults(query, tuple(outcome.hits), outcome.corrected, parsed.numbers, definition)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The field's words and the glossary's triples, read on the first search."""
+        if self._vocabulary is None:
+            from thbdesk.core.search.vocabulary import build_vocabulary
+
+            self._vocabulary = build_vocabulary(self.corpus, self.synonyms)
+        return self._vocabulary
+
+    def definition(self, key: str) -> TermDefinition | None:
+        """The glossary entry ``key`` as a card: its term in each language and the provision it links to."""
+        instrument_id, _sep, number = key.partition(":")
+        instrument = self.corpus.instrument(instrument_id)
+        entry = instrument.provision(number) if instrument else None
+        if entry is None or entry.heading is None:
+            return None
+        linked = (self.corpus.resolve(ref, instrument_id) for ref in entry.refs)
+        provision = next((p.key for p in linked if p is not None and p.instrument_id != "glossary"), None)
+        return TermDefinition(
+            key=entry.key,
+            terms={lang: entry.heading.get(lang) for lang in LANGUAGES},
+            meaning={lang: entry.summary.get(lang) if entry.summary else "" for lang in LANGUAGES},
+            provision=provision,
+        )
 
 
 def default_search() -> LegalSearch:

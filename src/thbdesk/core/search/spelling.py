@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from thbdesk.core.i18n import LANGUAGES
-from thbdesk.core.search.analysis import analyze, spelling_analyzer
+from thbdesk.core.search.terms import spelling_terms, terms_of
+
+MAX_WORDS = 12
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -33,7 +35,7 @@ def _matches_something(connection: sqlite3.Connection, word: str) -> bool:
     if connection.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone():
         return True  # the usual case, answered by a plain index
     for lang in LANGUAGES:
-        for term in analyze(word, lang, mode="query"):
+        for term in terms_of(word, lang, mode="query"):
             if connection.execute("SELECT 1 FROM vocabulary WHERE term = ? LIMIT 1", (term,)).fetchone():
                 return True
     return False
@@ -57,8 +59,11 @@ def correct_query(connection: sqlite3.Connection, text: str) -> str | None:
     Suggestions are whole normalised words of the corpus, not stems, so what the user is offered
     is a real word.
     """
+    words = spelling_terms(text)
+    if len(words) > MAX_WORDS:
+        return None  # a pasted passage, not a question with a typo
     corrected, changed = [], False
-    for word in (token.text for token in spelling_analyzer()(text)):
+    for word in words:
         if len(word) < 4 or any(ch.isdigit() for ch in word) or _matches_something(connection, word):
             corrected.append(word)
             continue

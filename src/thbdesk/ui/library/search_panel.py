@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from thbdesk.core.errors import ThbError
 from thbdesk.core.i18n import LANGUAGES, LRI, N_, PDI, RLI, _, current_language, is_rtl, native_name, ngettext
 from thbdesk.core.legal.model import Corpus
-from thbdesk.core.search.searcher import Filters, LegalSearch, SearchResults
-from thbdesk.ui.tasks import TaskRunner
+from thbdesk.core.search.labels import SEPARATOR, hit_label, provision_label, status_badge
+from thbdesk.core.search.searcher import Filters, LegalSearch, SearchHit, SearchResults, TermDefinition
+from thbdesk.ui.tasks import TaskRunner, default_failure
 
 DEBOUNCE_MS = 250
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +63,10 @@ class SearchPanel(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
         self.status = QLabel()
+        self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
+        self.definition_card = DefinitionCard()
+        self.definition_card.open_requested.connect(self.open_requested)
         self.instrument_filter, self.kind_filter = QComboBox(), QComboBox()
         self.status_filter, self.lang_filter = QComboBox(), QComboBox()
         self.filter_form = QFormLayout()
@@ -83,6 +92,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(self.filter_form)
         layout.addWidget(self.status)
+        layout.addWidget(self.definition_card)
         layout.addWidget(self.results, 1)
 
     def retranslate(self) -> None:
@@ -131,27 +141,39 @@ class SearchPanel(QWidget):
         if not query:
             self.results.clear()
             self.status.clear()
+            self.definition_card.show_definition(None, self.corpus)
             return
         filters, lang, ui_lang = self.filters(), self.lang_filter.currentData(), current_language()
         self.status.setText(_("Searching…"))
         self.runner.run(
             lambda: self.search.search(query, lang=lang, filters=filters, limit=20, ui_lang=ui_lang),
             lambda results: self._show(generation, results),
+            lambda error: self._failed(generation, error),
         )
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        """A search the user can fix (too long) is explained where the results would be."""
+        if not isinstance(error, ThbError):
+            default_failure(error)
+            return
+        if generation == self.generation:
+            self.results.clear()
+            self.definition_card.show_definition(None, self.corpus)
+            self.status.setText(error.user_message())
 
     def _show(self, generation: int, results: SearchResults) -> None:
         if generation != self.generation:
             return  # the user typed on; this answer is stale
         self.last_results = results
         self.results.clear()
+        self.definition_card.show_definition(results.definition, self.corpus)
+        defined = results.definition.key if results.definition else None
         for hit in results.hits:
+            if hit.key == defined:
+                continue  # shown as the definition card above the list
             item = QListWidgetItem()
             item.setData(KEY_ROLE, hit.key)
-            # A glossary term's snippet is the term itself: show it once, highlighted.
-            same = hit.snippet.strip() == hit.title.strip()
-            label = QLabel(
-                f"<b>{hit.snippet_html}</b>" if same else f"<b>{hit.title}</b><br/>{hit.snippet_html}"
-            )
+            label = QLabel(self._hit_html(hit))
             label.setObjectName("hitLabel")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -163,10 +185,24 @@ class SearchPanel(QWidget):
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
             item.setSizeHint(label.sizeHint())
-        if results.hits:
+        if self.results.count():
             self.results.setCurrentRow(0)
         self.status.setText(self._status_text(results))
         self.results_shown.emit(results)
+
+    def _hit_html(self, hit: SearchHit) -> str:
+        """Which text and kind, with the status; then the title (unless the kind names it) and snippet."""
+        lang = current_language()
+        name = escape(hit_label(hit, self.corpus, lang))
+        badge = escape(status_badge(hit.status, lang))
+        head = f'<span style="color:gray">{name}{SEPARATOR}<i>{badge}</i></span>'
+        # A glossary term's snippet is the term itself: show it once, highlighted.
+        if hit.snippet.strip() == hit.title.strip():
+            return f"{head}<br/><b>{hit.snippet_html}</b>"
+        title = (
+            "" if hit.title in hit_label(hit, self.corpus, hit.lang) else f"<b>{escape(hit.title)}</b><br/>"
+        )
+        return f"{head}<br/>{title}{hit.snippet_html}"
 
     @staticmethod
     def _status_text(results: SearchResults) -> str:
@@ -194,3 +230,51 @@ class SearchPanel(QWidget):
                 self.results.setCurrentRow(row)
                 return True
         return super().eventFilter(watched, event)
+
+
+class DefinitionCard(QFrame):
+    """The glossary entry a query names, above the hits: the term in three languages, its meaning,
+    and a button to the provision it belongs to."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("definitionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel()
+        self.text.setObjectName("definitionText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("definitionLink")
+        self.open_button.clicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.text)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self.definition: TermDefinition | None = None
+        self.hide()
+
+    def show_definition(self, definition: TermDefinition | None, corpus: Corpus) -> None:
+        self.definition = definition
+        if definition is None:
+            self.hide()
+            return
+        lang = current_language()
+        others = " · ".join(escape(definition.terms[x]) for x in LANGUAGES if x != lang)
+        meaning = escape(definition.meaning[lang])
+        caption = escape(_("Definition"))
+        self.text.setText(
+            f'<span style="color:gray">{caption}</span><br/>'
+            f"<b>{escape(definition.terms[lang])}</b> ({others})" + (f"<br/>{meaning}" if meaning else "")
+        )
+        if definition.provision:
+            label = provision_label(corpus, definition.provision, lang)
+            self.open_button.setText(_("Open {provision}").format(provision=label))
+        self.open_button.setVisible(definition.provision is not None)
+        self.show()
+
+    def _open(self) -> None:
+        if self.definition is not None and self.definition.provision:
+            self.open_requested.emit(self.definition.provision)
