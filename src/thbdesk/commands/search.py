@@ -63,7 +63,7 @@ def _print_plain(results: SearchResults, corpus: Corpus) -> None:
         if hit.key == shown:
             continue  # already shown as the definition
         print(printable(f"{hit_label(hit, corpus, lang)}{SEPARATOR}[{status_badge(hit.status, lang)}]"))
-        named = hit.title in hit_label(hit, corpus, hit.lang) or hit.title.strip() == hit.snippet.strip()
+        named = hit.title in hit_label(hit, corpus, hit.lang) or hit.title.strip() in hit.snippet
         if hit.title and not named:
             print(f"    {printable(hit.title)}")
         print(f"    {printable(' '.join(hit.snippet.split()))}")

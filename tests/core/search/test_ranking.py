@@ -71,7 +71,7 @@ def test_the_term_typed_is_defined_above_the_hits(search: LegalSearch) -> None:
     definition = search.search("travail forcé").definition
     assert definition is not None and definition.key == "glossary:G-010"
     assert definition.terms == {"ar": "العمل القسري", "fr": "travail forcé", "en": "forced labour"}
-    assert definition.meaning["fr"] and definition.provision == "indicators:ILO-01"
+    assert definition.meaning["fr"] and definition.provision == "27-14:448-1"
 
 
 def test_a_field_word_is_defined_by_its_glossary_entry_and_links_to_the_law(search: LegalSearch) -> None:

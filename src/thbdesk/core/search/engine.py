@@ -198,9 +198,9 @@ def _run(
         linked = float(row["provision_key"] in expansion.links)
         rank = (1.0, covered(expansion, present), provision, linked, weighted)
         shown = _matched_language(present, query.terms, request.display)
-        if shown == request.display and not query.terms.get(shown, set()) & present[shown]:
+        typed_langs = languages_of(parsed.text)
+        if shown == request.display not in typed_langs and not query.terms.get(shown, set()) & present[shown]:
             # matched through what the words stand for: show it in a language of the typed words
-            typed_langs = languages_of(parsed.text)
             wording = {lang: expansion.terms.get(lang, set()) for lang in typed_langs}
             shown = _matched_language(present, wording, request.display)
         _keep(candidates, (rank, row, shown, weighted))

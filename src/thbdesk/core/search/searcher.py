@@ -123,14 +123,23 @@ class LegalSearch:
         entry = instrument.provision(number) if instrument else None
         if entry is None or entry.heading is None:
             return None
-        linked = (self.corpus.resolve(ref, instrument_id) for ref in entry.refs)
-        provision = next((p.key for p in linked if p is not None and p.instrument_id != "glossary"), None)
+        provision = self._linked_provision(entry.refs, instrument_id)
         return TermDefinition(
             key=entry.key,
             terms={lang: entry.heading.get(lang) for lang in LANGUAGES},
             meaning={lang: entry.summary.get(lang) if entry.summary else "" for lang in LANGUAGES},
             provision=provision,
         )
+
+    def _linked_provision(self, refs: tuple[str, ...], instrument_id: str) -> str | None:
+        """A term links to an article of a law or code first, then to an indicator or a plan item."""
+        linked = [p for p in (self.corpus.resolve(ref, instrument_id) for ref in refs) if p is not None]
+        linked = [p for p in linked if p.instrument_id != "glossary"]
+        official = [
+            p for p in linked if (i := self.corpus.instrument(p.instrument_id)) and i.official_numbering
+        ]
+        chosen = (official or linked)[:1]
+        return chosen[0].key if chosen else None
 
 
 def default_search() -> LegalSearch:
