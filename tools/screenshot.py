@@ -58,9 +58,24 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--open", default="27-14:448-7", help="provision to show in the reader")
     parser.add_argument("--search", default="", help="type this into the search box first")
+    parser.add_argument(
+        "--import",
+        dest="imports",
+        action="append",
+        default=[],
+        type=Path,
+        help="import this publication first (its official text opens above the summaries)",
+    )
+    parser.add_argument("--name", default="", help="suffix of the PNG's name")
     args = parser.parse_args()
     os.environ.setdefault("THBDESK_HOME", tempfile.mkdtemp(prefix="thbdesk-shot-"))
     save_settings(Settings(language=args.lang))
+    if args.imports:
+        from thbdesk.core.legal.library import Library
+        from thbdesk.core.legal.loader import bundled_corpus
+
+        for path in args.imports:
+            Library(bundled_corpus()).import_file(path)
     app = QApplication(sys.argv[:1])
     prepare_application(app)
     window = create_main_window(app)
@@ -73,7 +88,7 @@ def main() -> int:
         panel.runner.wait()
         for _ in range(20):
             app.processEvents()
-    suffix = "-search" if args.search else ""
+    suffix = args.name or ("-search" if args.search else "")
     for _ in range(5):
         app.processEvents()
     args.out_dir.mkdir(parents=True, exist_ok=True)

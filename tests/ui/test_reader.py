@@ -124,6 +124,7 @@ def test_imported_official_text_opens_first_above_the_summaries(open_window, tmp
     assert (
         official
         < text.index("Texte officiel fictif pour le test de lecture.")
+        < text.index("Résumé non officiel")  # the badge labels the summaries, not the official text
         < text.index("Non-dénonciation")
     )
     assert "Chapitre premier" in text  # the chapter it sits in

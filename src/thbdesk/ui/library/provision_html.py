@@ -128,7 +128,9 @@ def provision_html(
         f"{language_column(provision, instrument, corpus, lang)}</td>"
         for lang in order
     )
-    header = f"<h2>{escape(instrument.title.get(ui_lang))}</h2>{badge(provision.status, ui_lang)}"
+    header = f"<h2>{escape(instrument.title.get(ui_lang))}</h2>"
     table = f'<table width="100%" cellspacing="8" cellpadding="4"><tr>{cells}</tr></table>'
     # The official wording, when imported, comes first: the summaries only explain it.
-    return f"{header}{official_section(official or [], ui_lang)}{table}"
+    # The status badge labels the summaries, so it sits with them, below the official wording.
+    summaries = f"{badge(provision.status, ui_lang)}{table}"
+    return f"{header}{official_section(official or [], ui_lang)}{summaries}"
