@@ -79,3 +79,17 @@ def test_plain_output_names_each_hit_and_defines_the_term(home: Path) -> None:
     assert "    Voir Loi 02-03 · Article 52" in lines
     assert "Loi 02-03 · Article 52 · [résumé vérifié]" in lines
     assert not any(line.startswith("Glossaire") for line in lines), "the definition is not repeated"
+
+
+def test_plain_output_in_arabic_shows_no_escaped_isolates(home: Path) -> None:
+    env = {**os.environ, "THBDESK_HOME": str(home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "thbdesk", "--ui-lang", "ar", "search", "الفصل 7-448", "--limit", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert "7-448" in result.stdout
+    assert "\\u2066" not in result.stdout and "\u2066" not in result.stdout

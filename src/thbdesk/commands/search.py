@@ -14,6 +14,7 @@ from thbdesk.core.legal.model import Corpus
 from thbdesk.core.printable import printable
 from thbdesk.core.search.labels import SEPARATOR, hit_label, provision_label, status_badge
 from thbdesk.core.search.searcher import Filters, SearchResults, TermDefinition, default_search
+from thbdesk.core.search.types import without_bidi_controls
 
 MAX_LIMIT = 1000
 
@@ -62,21 +63,24 @@ def _print_plain(results: SearchResults, corpus: Corpus) -> None:
     for hit in results.hits:
         if hit.key == shown:
             continue  # already shown as the definition
-        print(printable(f"{hit_label(hit, corpus, lang)}{SEPARATOR}[{status_badge(hit.status, lang)}]"))
+        print(_plain(f"{hit_label(hit, corpus, lang)}{SEPARATOR}[{status_badge(hit.status, lang)}]"))
         named = hit.title in hit_label(hit, corpus, hit.lang) or hit.title.strip() in hit.snippet
         if hit.title and not named:
-            print(f"    {printable(hit.title)}")
-        print(f"    {printable(' '.join(hit.snippet.split()))}")
+            print(f"    {_plain(hit.title)}")
+        print(f"    {_plain(' '.join(hit.snippet.split()))}")
+
+
+def _plain(text: str) -> str:
+    """Our isolates are for widgets; a terminal gets plain text, anything hostile escaped."""
+    return printable(without_bidi_controls(text))
 
 
 def _print_definition(definition: TermDefinition, corpus: Corpus, lang: str) -> None:
     others = " / ".join(definition.terms[x] for x in LANGUAGES if x != lang)
-    print(_("Definition: {term} ({others})").format(term=definition.terms[lang], others=others))
+    print(_plain(_("Definition: {term} ({others})").format(term=definition.terms[lang], others=others)))
     if definition.meaning[lang]:
-        print(f"    {definition.meaning[lang]}")
+        print(f"    {_plain(definition.meaning[lang])}")
     if definition.provision:
-        print(
-            "    "
-            + _("See {provision}").format(provision=provision_label(corpus, definition.provision, lang))
-        )
+        see = _("See {provision}").format(provision=provision_label(corpus, definition.provision, lang))
+        print(f"    {_plain(see)}")
     print()
