@@ -191,18 +191,21 @@ class SearchPanel(QWidget):
         self.results_shown.emit(results)
 
     def _hit_html(self, hit: SearchHit) -> str:
-        """Which text and kind, with the status; then the title (unless the kind names it) and snippet."""
+        """Which text and kind, with the status; then the title (unless the kind names it) and snippet.
+
+        Each part is its own block with its own direction: a French snippet under an Arabic label
+        must not take the label's right-to-left order (its ellipsis and brackets would move).
+        """
         lang = current_language()
         name = escape(hit_label(hit, self.corpus, lang))
         badge = escape(status_badge(hit.status, lang))
-        head = f'<span style="color:gray">{name}{SEPARATOR}<i>{badge}</i></span>'
+        head = _block(f'<span style="color:gray">{name}{SEPARATOR}<i>{badge}</i></span>', lang)
         # A glossary term's snippet is the term itself: show it once, highlighted.
         if hit.snippet.strip() == hit.title.strip():
-            return f"{head}<br/><b>{hit.snippet_html}</b>"
-        title = (
-            "" if hit.title in hit_label(hit, self.corpus, hit.lang) else f"<b>{escape(hit.title)}</b><br/>"
-        )
-        return f"{head}<br/>{title}{hit.snippet_html}"
+            return head + _block(f"<b>{hit.snippet_html}</b>", hit.lang)
+        named = hit.title in hit_label(hit, self.corpus, hit.lang)
+        title = "" if named else _block(f"<b>{escape(hit.title)}</b>", hit.lang)
+        return f"{head}{title}{_block(hit.snippet_html, hit.lang)}"
 
     @staticmethod
     def _status_text(results: SearchResults) -> str:
@@ -278,3 +281,9 @@ class DefinitionCard(QFrame):
     def _open(self) -> None:
         if self.definition is not None and self.definition.provision:
             self.open_requested.emit(self.definition.provision)
+
+
+def _block(html: str, lang: str) -> str:
+    direction = "rtl" if is_rtl(lang) else "ltr"
+    align = "right" if is_rtl(lang) else "left"
+    return f'<div dir="{direction}" align="{align}" style="margin:0">{html}</div>'
