@@ -306,7 +306,14 @@ try:
 except Exception as error:
     outcome = type(error).__name__
 elapsed = time.perf_counter() - start
-print(outcome, elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM is this process's own peak; ru_maxrss would carry the forking pytest's peak across exec.
+status = Path("/proc/self/status")
+if status.exists():
+    hwm = next(line for line in status.read_text().splitlines() if line.startswith("VmHWM:"))
+    peak_mb = int(hwm.split()[1]) // 1024
+else:
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(outcome, elapsed, peak_mb)
 """
 
 
