@@ -61,12 +61,16 @@ def _names(attribute: str, code: str) -> dict[str, str]:
     return found
 
 
+def _codes(attribute: str) -> list[str]:
+    return [str(code) for code in getattr(Locale.parse("en"), attribute)]
+
+
 @cache
 def countries() -> dict[str, Entry]:
     """ISO 3166-1 alpha-2 code -> names; regions and groupings left out."""
     codes = sorted(
         code
-        for code in Locale.parse("en").territories
+        for code in _codes("territories")
         if len(code) == 2 and code.isalpha() and code.isupper() and code not in _NOT_COUNTRIES
     )
     return {code: Entry(code, _names("territories", code)) for code in codes}
@@ -75,7 +79,7 @@ def countries() -> dict[str, Entry]:
 @cache
 def languages() -> dict[str, Entry]:
     """Language code -> names; regional variants (``en_GB``) left out, field languages added."""
-    codes = sorted(code for code in Locale.parse("en").languages if code.isalpha() and code.islower())
+    codes = sorted(code for code in _codes("languages") if code.isalpha() and code.islower())
     found = {code: Entry(code, _names("languages", code)) for code in codes}
     for code, names in _EXTRA_LANGUAGES.items():
         found[code] = Entry(code, {**names, **(found[code].names if code in found else {})})
