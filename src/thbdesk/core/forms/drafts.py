@@ -8,6 +8,7 @@ listing carries the form, the time and the id, never a name or a date of birth.
 
 from __future__ import annotations
 
+import builtins
 import logging
 import re
 import secrets
@@ -44,7 +45,7 @@ class DraftStore(Protocol):
 
     def delete(self, draft_id: str) -> None: ...
 
-    def take_notices(self) -> list[ThbError]: ...
+    def take_notices(self) -> builtins.list[ThbError]: ...
 
 
 def new_draft_id(form_id: str) -> str:
@@ -115,7 +116,7 @@ class FileDraftStore:
     def delete(self, draft_id: str) -> None:
         self._path(draft_id).unlink(missing_ok=True)
 
-    def take_notices(self) -> list[ThbError]:
+    def take_notices(self) -> builtins.list[ThbError]:
         """What was repaired since the last call, for the UI or the CLI to tell the user."""
         notices, self._notices = self._notices, []
         return notices
