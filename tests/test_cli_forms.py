@@ -127,9 +127,9 @@ def test_bad_json_and_a_broken_form_are_bad_input_with_their_lines(
     assert "bad.json is not valid JSON: the problem is at line 2, column 10." in capsys.readouterr().err
     assert main(["--ui-lang", "en", "form-schema", str(DATA / "broken-several.yaml")]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith("The form file broken-several.yaml has 10 problem(s).")
+    assert err[0].startswith("The form file broken-several.yaml has 12 problem(s).")
     assert "broken-several.yaml:27: steps[0].fields[3].show_if: unknown name 'ag'" in "\n".join(err)
-    assert len(err) == 11
+    assert len(err) == 13
 
 
 def test_answers_for_another_form_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
