@@ -139,7 +139,9 @@ def test_country_is_found_by_typing_part_of_its_name_and_stored_as_code(ui, qtbo
 
 def test_travel_document_keeps_its_four_parts(ui, qtbot) -> None:
     ui("ar")
-    document = travel_document_input([("passport", "جواز سفر"), ("id_card", "بطاقة تعريف")], [("NG", "نيجيريا")])
+    document = travel_document_input(
+        [("passport", "جواز سفر"), ("id_card", "بطاقة تعريف")], [("NG", "نيجيريا")]
+    )
     qtbot.addWidget(document)
     value = {"type": "passport", "number": "A1234567", "country": "NG", "expiry": "2028-01-01"}
     document.set_value(value)

@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.nav.setCurrentRow(1 if self.wizard.offer_resume() else 0)  # an unfinished draft is offered at once
+        # An unfinished draft is offered at once, in the Documents area.
+        self.nav.setCurrentRow(1 if self.wizard.offer_resume() else 0)
         self.retranslate()
 
     def _build_menus(self) -> None:

@@ -101,7 +101,9 @@ def consent_input(parts: dict[str, Entries]) -> RecordInput:
     """Whether consent was given, what may be shared, with whom, who gave it, and when."""
     record = RecordInput()
     record.add_part("given", _("Consent given"), YesNoInput())
-    record.add_part("shared_data", _("Information that may be shared"), MultiChoiceInput(parts["shared_data"]))
+    record.add_part(
+        "shared_data", _("Information that may be shared"), MultiChoiceInput(parts["shared_data"])
+    )
     record.add_part("recipients", _("May be shared with"), MultiChoiceInput(parts["recipients"]))
     record.add_part("given_by", _("Consent given by"), ChoiceInput(parts["given_by"]))
     record.add_part("date", _("Date of consent"), DateInput())
@@ -202,7 +204,13 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 class IndicatorsInput(FieldInput):
     """The indicator checklist, grouped under headings, each indicator with its own words."""
 
-    def __init__(self, indicators: Instrument | None, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        indicators: Instrument | None,
+        lang: str,
+        subset: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget()
         self.tree.setObjectName("indicatorTree")
@@ -214,6 +222,8 @@ class IndicatorsInput(FieldInput):
         groups: dict[str, QTreeWidgetItem] = {}
         for provision in indicators.provisions if indicators else ():
             group = provision.group or provision.number.partition("-")[0]
+            if subset and group not in subset and provision.number not in subset:
+                continue
             if group not in groups:
                 title = INDICATOR_GROUPS.get(group)
                 groups[group] = QTreeWidgetItem(self.tree, [f"{_(title) if title else group} ({group})"])
@@ -227,7 +237,9 @@ class IndicatorsInput(FieldInput):
         self.tree.itemChanged.connect(self._emit)
 
     def value(self) -> Any:
-        return [code for code, leaf in self.leaves.items() if leaf.checkState(0) == Qt.CheckState.Checked] or None
+        return [
+            code for code, leaf in self.leaves.items() if leaf.checkState(0) == Qt.CheckState.Checked
+        ] or None
 
     def set_value(self, value: Any) -> None:
         chosen = set(value or ())

@@ -56,11 +56,16 @@ def when(moment: datetime) -> str:
 
 
 def countries(lang: str) -> list[tuple[str, str]]:
-    raise NotImplementedError
+    """(ISO code, name in ``lang``), in the order a reader of ``lang`` looks for a name."""
+    from thbdesk.core.forms import catalogs
+
+    return [(e.code, e.name(lang)) for e in catalogs.sorted_entries(catalogs.countries(), lang)]
 
 
 def languages(lang: str) -> list[tuple[str, str]]:
-    raise NotImplementedError
+    from thbdesk.core.forms import catalogs
+
+    return [(e.code, e.name(lang)) for e in catalogs.sorted_entries(catalogs.languages(), lang)]
 
 
 def bundled_forms() -> tuple[dict[str, FormSpec], ThbError | None]:

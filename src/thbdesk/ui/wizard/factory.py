@@ -77,6 +77,6 @@ _BUILDERS: dict[str, Callable[[Field, InputContext], FieldInput]] = {
     "language": lambda f, c: CatalogInput(c.languages),
     "travel_document": lambda f, c: travel_document_input(choice_entries(f.choices), c.countries),
     "consent": lambda f, c: consent_input({p: choice_entries(f.consent.get(p, ())) for p in CONSENT_PARTS}),
-    "indicators": lambda f, c: IndicatorsInput(c.indicators, c.lang),
+    "indicators": lambda f, c: IndicatorsInput(c.indicators, c.lang, getattr(f, "subset", ())),
     "group": _group,
 }

@@ -248,7 +248,7 @@ class ChoiceInput(FieldInput):
             self.row.addWidget(self.combo)
             self.row.addStretch(1)
             self.setFocusProxy(self.combo)
-            self.combo.activated.connect(self._emit)
+            self.combo.currentIndexChanged.connect(self._emit)
         else:
             self.group = radio_row(self.row, choices, self._emit)
 
@@ -261,7 +261,8 @@ class ChoiceInput(FieldInput):
 
     def set_value(self, value: Any) -> None:
         if self.combo is not None:
-            self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
+            with QSignalBlocker(self.combo):
+                self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
             return
         assert self.group is not None
         set_radio(self.group, self.codes.index(value) if value in self.codes else -1)

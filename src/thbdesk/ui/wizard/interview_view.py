@@ -69,12 +69,14 @@ class InterviewView(QWidget):
         self.provisions_label = QLabel()
         self.provisions_label.setObjectName("stepProvisions")
         self.provisions_label.setWordWrap(True)
-        self.provisions_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.provisions_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.provisions_label.linkActivated.connect(self._open_link)
         self.qualification = QualificationPanel(describe)
         self._build_layout()
         self.outline.step_chosen.connect(self.go_to)
-        for step_id, page in self.pages.items():
+        for page in self.pages.values():
             page.load({f.id: interview.get(f.id) for f in page.step.fields})
         self.go_to(self.first_step())
 
@@ -128,7 +130,9 @@ class InterviewView(QWidget):
     def go_to(self, step_id: str) -> None:
         if self.current != REVIEW:
             self.visited.add(self.current)
-        self.current = step_id if step_id == REVIEW or step_id in self.visible_step_ids() else self.first_step()
+        self.current = (
+            step_id if step_id == REVIEW or step_id in self.visible_step_ids() else self.first_step()
+        )
         self.stack.setCurrentWidget(self.review if self.current == REVIEW else self.pages[self.current])
         self.refresh()
         target = self.pages[self.current].first_input() if self.current != REVIEW else self.review.browser
@@ -180,7 +184,9 @@ class InterviewView(QWidget):
         shown: dict[str, list[tuple[str, str]]] = {}
         for problem in self.interview.problems(step_id):
             if step_done or problem.field_id in self.touched:
-                shown.setdefault(problem.field_id, []).append((problem.level, tr(problem.message)))
+                group = self.spec.field(problem.field_id) if problem.field_id else None
+                text = engine.problem_text(problem, group)
+                shown.setdefault(problem.field_id, []).append((problem.level, text))
         return shown
 
     def _refresh_outline(self) -> None:
@@ -226,7 +232,9 @@ class InterviewView(QWidget):
 
     def _refresh_buttons(self) -> None:
         ids = self.visible_step_ids()
-        self.previous_button.setEnabled(self.current == REVIEW or (self.current in ids and ids.index(self.current) > 0))
+        self.previous_button.setEnabled(
+            self.current == REVIEW or (self.current in ids and ids.index(self.current) > 0)
+        )
         self.next_button.setEnabled(self.current != REVIEW)
 
     def _refresh_review(self) -> None:

@@ -96,7 +96,9 @@ class StepOutline(QListWidget):
         self.addItem(item)
 
     def states(self) -> dict[str, str]:
-        return {self.item(row).data(STEP_ROLE): self.item(row).data(STATE_ROLE) for row in range(self.count())}
+        return {
+            self.item(row).data(STEP_ROLE): self.item(row).data(STATE_ROLE) for row in range(self.count())
+        }
 
     def select(self, step_id: str) -> None:
         for row in range(self.count()):

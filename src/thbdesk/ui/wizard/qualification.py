@@ -44,9 +44,8 @@ class QualificationPanel(QWidget):
 
     def retranslate(self) -> None:
         self.title_label.setText(f"<b>{html.escape(_('Legal qualification'))}</b>")
-        self.note_label.setText(
-            f'<span style="color:#5f6368">{html.escape(_("Decision support only: the prosecutor qualifies the facts."))}</span>'
-        )
+        note = html.escape(_("Decision support only: the prosecutor qualifies the facts."))
+        self.note_label.setText(f'<span style="color:#5f6368">{note}</span>')
         self.show_answers(self._answers)
 
     def show_answers(self, answers: Mapping[str, object]) -> None:

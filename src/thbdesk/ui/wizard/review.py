@@ -77,8 +77,9 @@ def _step_html(
             if shown
             else f'<span style="color:#5f6368">{html.escape(_("not answered"))}</span>'
         )
+        label = html.escape(tr(field.label, lang))
         rows.append(
-            f'<tr><td style="padding:2px 8px;color:#3c4043" width="35%">{html.escape(tr(field.label, lang))}</td>'
+            f'<tr><td style="padding:2px 8px;color:#3c4043" width="35%">{label}</td>'
             f'<td style="padding:2px 8px">{cell}</td></tr>'
         )
     notes = "".join(

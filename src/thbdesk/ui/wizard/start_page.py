@@ -25,7 +25,7 @@ FORM_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ResumeBanner(QFrame):
-    """"An unfinished form was kept": resume it or discard it. Nothing is lost until Discard."""
+    """ "An unfinished form was kept": resume it or discard it. Nothing is lost until Discard."""
 
     resume = Signal(str)
     discard = Signal(str)

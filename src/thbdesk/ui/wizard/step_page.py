@@ -46,7 +46,10 @@ class FieldRow(QWidget):
     def show_messages(self, messages: Sequence[tuple[str, str]]) -> None:
         """(level, text) pairs, errors first; an empty list hides the line."""
         ordered = sorted(messages, key=lambda m: m[0] != "error")
-        lines = [_small(html.escape(text), ERROR_COLOUR if level == "error" else WARNING_COLOUR) for level, text in ordered]
+        lines = [
+            _small(html.escape(text), ERROR_COLOUR if level == "error" else WARNING_COLOUR)
+            for level, text in ordered
+        ]
         self.message_label.setText("<br>".join(lines))
         self.message_label.setVisible(bool(lines))
 

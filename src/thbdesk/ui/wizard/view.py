@@ -21,8 +21,8 @@ from thbdesk.core.legal.model import Corpus
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.wizard import drafts_access as drafts
 from thbdesk.ui.wizard.factory import InputContext
-from thbdesk.ui.wizard.interview_view import InterviewView
 from thbdesk.ui.wizard.inputs import tr
+from thbdesk.ui.wizard.interview_view import InterviewView
 from thbdesk.ui.wizard.qualification import Describe, core_describe
 from thbdesk.ui.wizard.start_page import StartPage
 
@@ -148,7 +148,9 @@ class WizardView(QWidget):
 
     def _build_interview_view(self, keep: InterviewView | None = None) -> None:
         assert self.spec is not None
-        view = InterviewView(self.spec, self.interview, self._context(), self.corpus, self.describe, self.open_provision)
+        view = InterviewView(
+            self.spec, self.interview, self._context(), self.corpus, self.describe, self.open_provision
+        )
         if keep is not None:
             view.touched, view.visited = keep.touched, keep.visited
             view.go_to(keep.current)

@@ -1,0 +1,176 @@
+"""The Documents area, driven as an officer would: the referral of a 16-year-old in the Arabic UI."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
+from PySide6.QtWidgets import QApplication
+
+from thbdesk.core.i18n import translate
+from thbdesk.core.settings import Settings
+from thbdesk.ui.app import create_main_window
+from thbdesk.ui.wizard.outline import REVIEW
+
+from .keyboard import type_text
+
+
+def documents(window):
+    window.nav.setCurrentRow(1)
+    return window.wizard
+
+
+def start(wizard, form_id: str):
+    wizard.start_page.choose(form_id)
+    wizard.start_page.start_button.click()
+    return wizard.interview_view
+
+
+def click_choice(view, field_id: str, code: str) -> None:
+    field_input = view.field_input(field_id)
+    if field_input.combo is not None:
+        field_input.combo.setCurrentIndex(field_input.combo.findData(code))
+    else:
+        field_input.group.button(field_input.codes.index(code)).click()
+
+
+def click_yes_no(view, field_id: str, yes: bool) -> None:
+    view.field_input(field_id).group.button(0 if yes else 1).click()
+
+
+def pick_date(view, field_id: str, day: QDate) -> None:
+    view.field_input(field_id).edit.setDate(day)
+
+
+def fill_referral_for_a_16_year_old(view, qtbot) -> None:
+    view.go_to("priority")
+    click_choice(view, "priority", "urgent")
+    click_yes_no(view, "support_requested", True)
+    pick_date(view, "incident_date", QDate(2026, 11, 20))
+    view.field_input("referral_datetime").edit.setDateTime(QDateTime(QDate(2026, 11, 20), QTime(14, 5)))
+    view.next()
+    assert view.current == "referring"
+    qtbot.keyClicks(view.field_input("unit_code").edit, "TNG1")
+    type_text(view.field_input("referring_unit").edit, "شرطة الحدود ميناء طنجة المتوسط")
+    view.go_to("person")
+    qtbot.keyClicks(view.field_input("person_case_code").edit, "TNG1-2026-0042")
+    type_text(view.field_input("person_name").edit, "فاطمة الزهراء")
+    pick_date(view, "person_dob", QDate(2010, 3, 12))
+    nationality = view.field_input("person_nationality")
+    type_text(nationality.combo.lineEdit(), "نيجيريا")
+    nationality.combo.lineEdit().editingFinished.emit()
+    click_yes_no(view, "age_disputed", False)
+
+
+def test_referral_of_a_minor_in_arabic_then_crash_and_resume(open_window, app, qtbot) -> None:
+    window = create_main_window(app)  # not through open_window: it is "killed" below, never closed
+    qtbot.waitExposed(window)
+    wizard = documents(window)
+    assert wizard.start_page.isVisible()
+    view = start(wizard, "referral")
+    assert wizard.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert "minor" not in view.outline.states(), "no minor branch before an age is known"
+
+    fill_referral_for_a_16_year_old(view, qtbot)
+
+    name_edit = view.field_input("person_name").edit
+    assert name_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert view.field_input("person_case_code").edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert view.interview.get("person_name") == {"text": "فاطمة الزهراء", "lang": "ar"}
+    assert view.interview.get("person_nationality") == "NG"
+    assert "minor" in view.outline.states(), "a 16-year-old opens the minor branch"
+
+    view.go_to("minor")
+    assert view.pages["minor"].isVisible()
+    click_yes_no(view, "unaccompanied", True)
+    panel = view.qualification.text()
+    assert translate("not required (minor)", "ar") in panel, panel
+
+    view.go_to(REVIEW)
+    review = view.review.text()
+    for shown in ("فاطمة الزهراء", "نيجيريا", "TNG1-2026-0042", "2010", translate("Edit", "ar")):
+        assert shown in review, shown
+    assert "مستعجلة" in review, "choices show their label in the UI language, not their code"
+
+    qtbot.waitUntil(lambda: not wizard.autosave.isActive(), timeout=2000)
+    shiboken6.delete(window)  # a crash: no close event, nothing saved on the way out
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    reopened = open_window()
+    assert reopened.nav.currentRow() == 1, "the window opens on the offer to resume"
+    banner = reopened.wizard.start_page.banner
+    assert banner.isVisible()
+    assert translate("Referral of a presumed trafficking victim (national referral mechanism)", "ar")[:10] in (
+        banner.message.text()
+    ) or "استمارة إحالة" in banner.message.text()
+    banner.resume_button.click()
+    again = reopened.wizard.interview_view
+    assert again.interview.get("person_name") == {"text": "فاطمة الزهراء", "lang": "ar"}
+    assert again.interview.get("unaccompanied") is True
+    again.go_to("person")
+    assert again.field_input("person_name").edit.text() == "فاطمة الزهراء"
+    assert again.field_input("person_dob").value() == "2010-03-12"
+    assert again.field_input("person_nationality").combo.currentText() == "نيجيريا"
+    assert "minor" in again.outline.states()
+
+
+def test_errors_show_under_their_field_in_the_ui_language(open_window, qtbot) -> None:
+    window = open_window(Settings(language="fr"))
+    view = start(documents(window), "referral")
+    view.go_to("referring")
+    qtbot.keyClicks(view.field_input("unit_code").edit, "tng 1")
+    row = view.pages["referring"].rows["unit_code"]
+    assert row.message_label.isVisible()
+    assert row.messages(), "a bad unit code is reported under the field"
+    assert not view.pages["referring"].rows["referring_unit"].message_label.isVisible(), (
+        "untouched fields are not shouted at before the step is left"
+    )
+    view.next()
+    view.previous()
+    assert view.pages["referring"].rows["referring_unit"].message_label.isVisible()
+    assert view.outline.states()["referring"] == "current"
+    view.next()
+    assert view.outline.states()["referring"] == "errors"
+
+
+def test_keyboard_moves_between_steps_and_saves(open_window, qtbot) -> None:
+    window = open_window(Settings(language="en"))
+    wizard = documents(window)
+    view = start(wizard, "referral")
+    first = view.current
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.current != first
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.current == first
+    click_choice(view, "priority", "normal")
+    assert wizard.autosave.isActive()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not wizard.autosave.isActive()
+    assert wizard.status_label.text().startswith("Draft saved")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.start_page.isVisible()
+    assert wizard.start_page.banner.isVisible(), "the form just left is offered for resuming"
+
+
+def test_outline_jumps_and_provisions_open_in_the_reader(open_window, qtbot) -> None:
+    window = open_window(Settings(language="fr"))
+    view = start(documents(window), "referral")
+    row = next(r for r in range(view.outline.count()) if view.outline.item(r).data(Qt.ItemDataRole.UserRole) == "person")
+    view.outline.itemClicked.emit(view.outline.item(row))
+    assert view.current == "person"
+    assert "448-9" in view.provisions_label.text()
+    view.open_provision("27-14:448-9")
+    assert window.nav.currentRow() == 0
+    assert window.reader.current_key == "27-14:448-9"
+
+
+def test_language_switch_keeps_answers_and_position(open_window, qtbot) -> None:
+    window = open_window(Settings(language="ar"))
+    view = start(documents(window), "referral")
+    view.go_to("person")
+    type_text(view.field_input("person_name").edit, "Mary Okafor")
+    window.language_actions["fr"].trigger()
+    again = window.wizard.interview_view
+    assert again.current == "person"
+    assert again.field_input("person_name").edit.text() == "Mary Okafor"
+    assert again.pages["person"].captions["person_sex"].text().startswith("Sexe")
+    assert again.layoutDirection() == Qt.LayoutDirection.LeftToRight
