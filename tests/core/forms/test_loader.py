@@ -62,7 +62,7 @@ def test_several_mistakes_are_reported_at_once_each_with_its_line() -> None:
         "broken-several.yaml:10: steps[0].provisions: 27-14:999-9 is not in the bundled legal texts",
         "broken-several.yaml:14: steps[0].fields[0].label.en: missing",
         "broken-several.yaml:15: steps[0].fields[1].id: field id 'name' is used twice (first on line 12)",
-        "broken-several.yaml:18: steps[0].fields[1].show_if: attribute access (a.b) is not allowed",
+        "broken-several.yaml:18: steps[0].fields[1].show_if: attribute access (a.b): not allowed",
         "broken-several.yaml:23: steps[0].fields[2].choices[0].code: missing",
         "broken-several.yaml:27: steps[0].fields[3].show_if: unknown name 'ag'"
         " (not a field or computed value of this form)",

@@ -218,8 +218,8 @@ def parse_expression(source: object, names: Collection[str]) -> Expression:
 def _refusal(node: ast.AST) -> str:
     for kind, words in _NODE_WORDS.items():
         if isinstance(node, kind):
-            return f"{words} is not allowed"
-    return f"{type(node).__name__} is not allowed"
+            return f"{words}: not allowed"
+    return f"{type(node).__name__}: not allowed"
 
 
 def _check(node: ast.AST, names: Collection[str], used: set[str], depth: int) -> None:
@@ -248,7 +248,7 @@ def _check_constant(value: object) -> None:
     if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
         raise ExpressionError(f"number larger than {MAX_NUMBER}")
     if not isinstance(value, str | int | float | bool | type(None)):
-        raise ExpressionError(f"{type(value).__name__} literals are not allowed")
+        raise ExpressionError(f"{type(value).__name__} literals: not allowed")
 
 
 def _check_call(node: ast.Call) -> None:
@@ -257,7 +257,7 @@ def _check_call(node: ast.Call) -> None:
     if node.func.id not in FUNCTIONS:
         raise ExpressionError(f"unknown function {node.func.id!r}; use one of {', '.join(sorted(FUNCTIONS))}")
     if node.keywords:
-        raise ExpressionError("named arguments are not allowed")
+        raise ExpressionError("named arguments: not allowed")
     _, fewest, most = FUNCTIONS[node.func.id]
     if len(node.args) < fewest or (most >= 0 and len(node.args) > most):
         wanted = str(fewest) if fewest == most else f"{fewest} or more" if most < 0 else f"{fewest} to {most}"
