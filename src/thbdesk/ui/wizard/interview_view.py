@@ -202,7 +202,10 @@ class InterviewView(QWidget):
         errors = any(p.level == "error" for p in self.interview.problems(step_id))
         if errors and step_id in self.visited:
             return "errors"
-        return "complete" if self.interview.step_complete(step_id) else "todo"
+        started = step_id in self.visited or any(
+            self.interview.get(f.id) is not None for f in self.interview.visible_fields(step_id)
+        )
+        return "complete" if started and self.interview.step_complete(step_id) else "todo"
 
     def _refresh_side(self) -> None:
         lang = current_language()
