@@ -234,3 +234,25 @@ class SearchIndexBusyError(ThbError):
     """Another thbdesk process held the search index longer than the wait allows."""
 
     message = N_("The search index is being updated by another thbdesk window. Try again in a moment.")
+
+
+class QualificationRulesError(BadInputError):
+    """The qualification rules file is malformed; ``details`` lists every problem as file:line."""
+
+    message = N_("The qualification rules file {name} has {count} problem(s). The first: {first}")
+
+
+class QualifyFormError(BadInputError):
+    message = N_("The form {form} has no qualification questions. Use one of: {forms}.")
+
+
+class QualifyAnswersMissingError(BadInputError):
+    message = N_("The answers file {name} was not found. Check the path.")
+
+
+class QualifyAnswersInvalidError(BadInputError):
+    message = N_('{name} is not an answers file: it must be JSON with format 1 and an "answers" map.')
+
+
+class QualifyFormMismatchError(BadInputError):
+    message = N_("{name} holds answers to the form {found}, not to {form}.")
