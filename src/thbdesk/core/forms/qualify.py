@@ -140,11 +140,11 @@ class Qualification:
             "statuses": dict(self.statuses),
         }
 
-    def describe(self, lang: str) -> str:
-        """The findings as plain text in ``lang``."""
+    def describe(self, lang: str, *, rules: Rules | None = None, corpus: Corpus | None = None) -> str:
+        """The findings as plain text in ``lang`` (the rules and corpus they were found with)."""
         from thbdesk.core.forms.qualify_text import describe
 
-        return describe(self, lang)
+        return describe(self, lang, rules, corpus)
 
 
 def _penalties_json(penalties: Iterable[Penalty]) -> list[dict[str, Any]]:

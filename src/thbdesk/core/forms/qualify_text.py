@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from thbdesk.core.forms.qualify import AgeFinding, AggravationFinding, ElementFinding, Qualification
 
 SEPARATOR = " · "
+# Punctuation between list items: Arabic has its own comma and semicolon.
+_COMMA = {"ar": "، ", "fr": ", ", "en": ", "}
+_SEMICOLON = {"ar": "؛ ", "fr": " ; ", "en": "; "}
 DISCLAIMER = N_(
     "Decision support, not a legal qualification: the prosecutor qualifies the facts and decides."
 )
@@ -53,6 +56,8 @@ _BASIS = {
     "presumed_age": N_("derived from the presumed age"),
 }
 _CASE = N_("case {case}")
+_ELEMENT_LINE = N_("{element}: {status}")
+_AGGRAVATION_LINE = N_("{tier} — {where} ({basis}): {what}")
 _PARAGRAPH = N_("paragraph {paragraph}")
 _HEADINGS = {
     "elements": N_("Elements of trafficking ({article}):"),
@@ -71,45 +76,47 @@ OUTCOMES = {
     "neither": N_("neither is indicated by these answers"),
 }
 REASONS = {
-    "elements_met": N_("The act, the means and the exploitative purpose of {0} are all indicated."),
+    "elements_met": N_("The act, the means and the exploitative purpose of {article} are all indicated."),
     "minor_elements_met": N_(
-        "The person is under 18: the act and the exploitative purpose are enough under {0};"
+        "The person is under 18: the act and the exploitative purpose are enough under {article};"
         " no means is needed."
     ),
     "act_missing": N_(
-        "No act listed in {0} is indicated (recruiting, transporting, harbouring, receiving…)."
+        "No act listed in {article} is indicated (recruiting, transporting, harbouring, receiving…)."
     ),
-    "purpose_missing": N_("No exploitative purpose is indicated; trafficking under {0} needs one."),
-    "means_missing": N_("The person is an adult and no means listed in {0} is indicated."),
-    "elements_unknown": N_("Not known yet: {elements} ({0})."),
+    "purpose_missing": N_("No exploitative purpose is indicated; trafficking under {article} needs one."),
+    "means_missing": N_("The person is an adult and no means listed in {article} is indicated."),
+    "elements_unknown": N_("Not known yet: {elements} ({article})."),
     "consent_irrelevant": N_(
         "The person agreed to the crossing, but once a means is used that agreement does not count: this "
-        "is the Palermo Protocol's rule (art. 3(b)), not a sentence of {0}."
+        "is the Palermo Protocol's rule (art. 3(b)), not a sentence of {article}."
     ),
     "minor_consent": N_(
-        "The person agreed to the crossing, but is under 18: no means is needed under {0}, so that "
+        "The person agreed to the crossing, but is under 18: no means is needed under {article}, so that "
         "agreement does not rule out trafficking."
     ),
     "crossing": N_(
         "A border crossing was arranged or attempted: organising or facilitating a clandestine entry or "
-        "exit is punished by {0}, whether paid or free."
+        "exit is punished by {article}, whether paid or free."
     ),
     "paid_crossing": N_(
-        "Paying for the crossing does not by itself make it trafficking: {0} covers it paid or free."
+        "Paying for the crossing does not by itself make it trafficking: {article} covers it paid or free."
     ),
     "ends_on_arrival": N_(
-        "Smuggling under {0} concerns the crossing and ends with it; exploitation, during or after the "
-        "journey, is what points to trafficking under {1}."
+        "Smuggling under {article} concerns the crossing and ends with it; exploitation, during or after the "
+        "journey, is what points to trafficking under {second}."
     ),
     "can_become_victim": N_(
-        "A smuggled migrant can become a victim of trafficking ({0}): watch for exploitation after arrival."
+        "A smuggled migrant can become a victim of trafficking ({article}):"
+        " watch for exploitation after arrival."
     ),
     "person_crossing": N_(
-        "The person who crosses clandestinely may be liable under {0}; a victim is not liable for acts done "
-        "under threat and directly linked to being trafficked ({1})."
+        "The person who crosses clandestinely may be liable under {article};"
+        " a victim is not liable for acts done under threat and directly linked"
+        " to being trafficked ({second})."
     ),
-    "no_crossing": N_("No border crossing is indicated, so {0} does not apply."),
-    "crossing_unknown": N_("Whether a border crossing was arranged is not known ({0})."),
+    "no_crossing": N_("No border crossing is indicated, so {article} does not apply."),
+    "crossing_unknown": N_("Whether a border crossing was arranged is not known ({article})."),
 }
 
 
@@ -124,7 +131,7 @@ def article(corpus: Corpus, key: str, lang: str) -> str:
 
 
 def _penalties(penalties: tuple[Penalty, ...], lang: str) -> str:
-    return "; ".join(penalty_text(p, lang) for p in penalties)
+    return _SEMICOLON[lang].join(penalty_text(p, lang) for p in penalties)
 
 
 def _age_line(age: AgeFinding, lang: str) -> str:
@@ -139,10 +146,12 @@ def _age_line(age: AgeFinding, lang: str) -> str:
 def _element_line(element: ElementFinding, rules: Rules, lang: str) -> str:
     rule = rules.element(element.element)
     facts = [label.get(lang) for label in (rule.label(code) for code in element.facts) if label]
-    text = f"  {translate(_ELEMENT[element.element], lang)}: {translate(_STATUS[element.status], lang)}"
+    text = "  " + translate(_ELEMENT_LINE, lang).format(
+        element=translate(_ELEMENT[element.element], lang), status=translate(_STATUS[element.status], lang)
+    )
     if element.age_unknown:
         text += f" ({translate(_AGE_UNKNOWN_MEANS, lang)})"
-    return text + (f" — {', '.join(facts)}" if facts else "")
+    return text + (f" — {_COMMA[lang].join(facts)}" if facts else "")
 
 
 def _aggravation_lines(finding: AggravationFinding, corpus: Corpus, lang: str) -> list[str]:
@@ -155,7 +164,13 @@ def _aggravation_lines(finding: AggravationFinding, corpus: Corpus, lang: str) -
     if provision is not None and finding.case <= len(provision.aggravations):
         what = provision.aggravations[finding.case - 1].get(lang)
     basis = translate(_BASIS[finding.basis], lang)
-    lines = [f"  {translate(_TIER[finding.tier], lang)} — {', '.join(where)} ({basis}): {what}"]
+    tier = translate(_TIER[finding.tier], lang)
+    lines = [
+        "  "
+        + translate(_AGGRAVATION_LINE, lang).format(
+            tier=tier, where=_COMMA[lang].join(where), basis=basis, what=what
+        )
+    ]
     lines.append(f"      {_penalties(finding.penalties, lang)}")
     if not finding.verified:
         lines.append(f"      [{status_text('unverified', lang)}]")
@@ -166,8 +181,9 @@ def _reason_line(
     code: str, keys: tuple[str, ...], elements: tuple[str, ...], corpus: Corpus, lang: str
 ) -> str:
     names = [article(corpus, key, lang) for key in keys]
-    words = ", ".join(translate(_ELEMENT[e], lang) for e in elements)
-    return "  - " + translate(REASONS[code], lang).format(*names, elements=words)
+    words = _COMMA[lang].join(translate(_ELEMENT[e], lang) for e in elements)
+    first, second = [*names, "", ""][:2]
+    return "  - " + translate(REASONS[code], lang).format(article=first, second=second, elements=words)
 
 
 def describe(q: Qualification, lang: str, rules: Rules | None = None, corpus: Corpus | None = None) -> str:
@@ -199,6 +215,6 @@ def describe(q: Qualification, lang: str, rules: Rules | None = None, corpus: Co
         lines += [f"      {penalty_text(p, lang)}" for p in q.smuggling_penalties]
     unverified = [article(corpus, key, lang) for key, status in q.statuses if status != "verified"]
     if unverified:
-        lines.append(translate(_HEADINGS["unverified"], lang).format(articles=", ".join(unverified)))
+        lines.append(translate(_HEADINGS["unverified"], lang).format(articles=_COMMA[lang].join(unverified)))
     lines += ["", translate(DISCLAIMER, lang)]
     return "\n".join(lines)
