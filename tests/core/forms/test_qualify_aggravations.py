@@ -134,3 +134,12 @@ def test_an_unverified_smuggling_article_is_listed_to_check() -> None:
     q = qualify({**ADULT, "qual_crossing": True}, corpus=corpus)
     assert q.status_of("02-03:52") == "unverified"
     assert "Check against the official text: Law 02-03 · Article 52." in q.describe("en", corpus=corpus)
+
+
+def test_the_life_tier_says_what_the_text_leaves_open() -> None:
+    q = qualify({**ADULT, "qual_circumstances": ["torture_barbarity"]})
+    (finding,) = q.aggravations
+    assert finding.note is not None and "first paragraph" in finding.note.en
+    assert q.to_json()["aggravations"][0]["note"]["fr"] == finding.note.fr
+    assert finding.note.fr in q.describe("fr")
+    assert qualify({**ADULT, "qual_circumstances": ["armed"]}).aggravations[0].note is None

@@ -74,10 +74,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_a_penalty_kind_the_article_lacks_is_refused(tmp_path: Path) -> None:
-    text = edited(
-        'paragraph: 2, case: 4, tier: "life", penalties: [life]',
-        'paragraph: 2, case: 4, tier: "life", penalties: [imprisonment]',
-    )
+    text = edited("    penalties: [life]", "    penalties: [imprisonment]")
     found = problems(write(tmp_path, text))
     assert found == [
         f"qualification.yaml:{line_of(text, '[imprisonment]')}: aggravations[14].penalties:"
@@ -114,3 +111,13 @@ def test_an_edited_rule_changes_the_result(tmp_path: Path) -> None:
     rules = load_rules(write(tmp_path, text))
     q = qualify({"person_dob": "2009-01-01", "incident_date": "2026-11-01"}, rules=rules)
     assert q.age.status == "adult" and q.aggravations == ()
+
+
+def test_a_note_needs_all_three_languages(tmp_path: Path) -> None:
+    text = edited('      fr: "Le texte ne dit pas', '      de: "Le texte ne dit pas')
+    found = problems(write(tmp_path, text))
+    line = line_of(text, "note:")
+    assert found == [
+        f"qualification.yaml:{line}: aggravations[14].note.fr: missing or empty",
+        f"qualification.yaml:{line}: aggravations[14].note.de: unknown language (use ar, fr, en)",
+    ]

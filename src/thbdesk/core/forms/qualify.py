@@ -17,7 +17,7 @@ from typing import Any
 
 from thbdesk.core.forms.qualify_rules import AggravationRule, ElementRule, Rules, bundled_rules
 from thbdesk.core.legal.loader import bundled_corpus
-from thbdesk.core.legal.model import Corpus, Penalty
+from thbdesk.core.legal.model import Corpus, Penalty, Tri
 
 # Outcomes of "trafficking or migrant smuggling"
 TRAFFICKING, SMUGGLING, BOTH, INSUFFICIENT, NEITHER = (
@@ -69,6 +69,7 @@ class AggravationFinding:
     basis: str  # ticked | age | presumed_age
     status: str  # the provision's status in the corpus
     penalties: tuple[Penalty, ...]
+    note: Tri | None = None
 
     @property
     def verified(self) -> bool:
@@ -147,6 +148,10 @@ class Qualification:
         return describe(self, lang, rules, corpus)
 
 
+def _tri_json(tri: Tri | None) -> dict[str, str] | None:
+    return None if tri is None else {"ar": tri.ar, "fr": tri.fr, "en": tri.en}
+
+
 def _penalties_json(penalties: Iterable[Penalty]) -> list[dict[str, Any]]:
     return [
         {
@@ -155,9 +160,7 @@ def _penalties_json(penalties: Iterable[Penalty]) -> list[dict[str, Any]]:
             "max": p.max,
             "unit": p.unit,
             "status": p.status,
-            "condition": None
-            if p.condition is None
-            else {"ar": p.condition.ar, "fr": p.condition.fr, "en": p.condition.en},
+            "condition": _tri_json(p.condition),
         }
         for p in penalties
     ]
@@ -174,6 +177,7 @@ def _aggravation_json(finding: AggravationFinding) -> dict[str, Any]:
         "status": finding.status,
         "verified": finding.verified,
         "penalties": _penalties_json(finding.penalties),
+        "note": _tri_json(finding.note),
     }
 
 
@@ -310,6 +314,7 @@ def _aggravation(rule: AggravationRule, basis: str, corpus: Corpus) -> Aggravati
         basis=basis,
         status=provision.status if provision is not None else "missing",
         penalties=tuple(p for p in penalties if not rule.penalty_kinds or p.kind in rule.penalty_kinds),
+        note=rule.note,
     )
 
 

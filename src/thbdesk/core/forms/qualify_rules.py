@@ -52,6 +52,7 @@ class AggravationRule:
     tier: str
     paragraph: int | None = None
     penalty_kinds: tuple[str, ...] = ()  # empty: every penalty of the provision
+    note: Tri | None = None  # what the text leaves open, shown with the finding
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def _aggravation(reader: _Reader, node: LineDict, where: str) -> AggravationRule
         tier=tier,
         paragraph=_positive(reader, node, "paragraph", where, required=False),
         penalty_kinds=kinds,
+        note=reader.tri(node["note"], node, "note", f"{where}.note") if "note" in node else None,
     )
 
 

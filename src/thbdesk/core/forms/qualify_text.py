@@ -172,6 +172,8 @@ def _aggravation_lines(finding: AggravationFinding, corpus: Corpus, lang: str) -
         )
     ]
     lines.append(f"      {_penalties(finding.penalties, lang)}")
+    if finding.note is not None:
+        lines.append(f"      {finding.note.get(lang)}")
     if not finding.verified:
         lines.append(f"      [{status_text('unverified', lang)}]")
     return lines
