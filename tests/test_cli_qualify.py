@@ -84,13 +84,13 @@ def test_plain_output_in_arabic_names_articles_the_arabic_way(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "is not an answers file"),
-        ([1, 2], "is not an answers file"),
-        ({"format": 2, "form": "referral", "answers": {}}, "is not an answers file"),
-        ({"format": 1, "form": "referral", "answers": [1]}, "is not an answers file"),
+        ("{not json", "is not valid JSON: the problem is at line 1, column 2"),
+        ([1, 2], "is not a thbdesk answers file"),
+        ({"format": 2, "form": "referral", "form_version": 1, "answers": {}}, "(format)"),
+        ({"format": 1, "form": "referral", "form_version": 1, "answers": [1]}, "(answers)"),
         (
-            {"format": 1, "form": "incident-report", "answers": {}},
-            "holds answers to the form incident-report, not to referral",
+            {"format": 1, "form": "incident-report", "form_version": 1, "answers": {}},
+            "holds answers for the form incident-report, not for referral",
         ),
     ],
 )
@@ -105,16 +105,16 @@ def test_bad_answers_exit_2_with_a_message(
 
 def test_non_utf8_answers_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "latin1.json"
-    path.write_bytes(b'{"format": 1, "form": "referral", "answers": {"x": "\xe9"}}')
+    path.write_bytes(b'{"format": 1, "form": "referral", "form_version": 1, "answers": {"x": "\xe9"}}')
     assert main(["--ui-lang", "en", "qualify", "referral", str(path)]) == 2
-    assert "is not an answers file" in capsys.readouterr().err
+    assert "not UTF-8 text" in capsys.readouterr().err
 
 
 def test_missing_file_and_folder_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--ui-lang", "fr", "qualify", "referral", str(tmp_path / "absent.json")]) == 2
     assert "introuvable" in capsys.readouterr().err
     assert main(["--ui-lang", "en", "qualify", "referral", str(tmp_path)]) == 2
-    assert "was not found" in capsys.readouterr().err
+    assert "cannot be read" in capsys.readouterr().err
 
 
 def test_a_form_without_qualification_questions_exits_2(
@@ -131,6 +131,7 @@ def test_garbage_answer_values_still_give_findings(
     content = {
         "format": 1,
         "form": "incident-report",
+        "form_version": 1,
         "answers": {"qual_acts": "yes", "person_dob": 12, "qual_crossing": "maybe"},
     }
     assert main(["qualify", "incident-report", str(answers_file(tmp_path, content)), "--json"]) == 0
