@@ -285,3 +285,13 @@ class DraftDamagedNotice(ThbError):
     """A draft file that could not be read was renamed aside; the other drafts are listed."""
 
     message = N_("A damaged draft could not be read. It was kept as {backup}.")
+
+
+class QualificationRulesError(BadInputError):
+    """The qualification rules file is malformed; ``details`` lists every problem as file:line."""
+
+    message = N_("The qualification rules file {name} has {count} problem(s). The first: {first}")
+
+
+class QualifyFormError(BadInputError):
+    message = N_("The form {form} has no qualification questions. Use one of: {forms}.")
