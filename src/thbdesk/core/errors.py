@@ -234,3 +234,54 @@ class SearchIndexBusyError(ThbError):
     """Another thbdesk process held the search index longer than the wait allows."""
 
     message = N_("The search index is being updated by another thbdesk window. Try again in a moment.")
+
+
+class FormError(BadInputError):
+    """A bundled or edited form file is malformed; ``details`` lists every problem as file:line."""
+
+    message = N_("The form file {name} has {count} problem(s). The first: {first}")
+
+
+class UnknownFormError(BadInputError):
+    message = N_("Unknown form {form}. The forms are: {known}.")
+
+
+class AnswersError(BadInputError):
+    """An answers file (JSON) that cannot be read or does not fit its form."""
+
+    message = N_("The answers file {name} cannot be used.")
+
+
+class AnswersNotFoundError(AnswersError):
+    message = N_("The answers file {name} was not found. Check the path.")
+
+
+class AnswersUnreadableError(AnswersError):
+    message = N_("The answers file {name} cannot be read (not a readable file, or not UTF-8 text).")
+
+
+class AnswersSyntaxError(AnswersError):
+    message = N_("The answers file {name} is not valid JSON: the problem is at line {line}, column {column}.")
+
+
+class AnswersFormatError(AnswersError):
+    message = N_(
+        "{name} is not a thbdesk answers file: it needs format 1, form, form_version and answers ({where})."
+    )
+
+
+class AnswersWrongFormError(AnswersError):
+    message = N_("{name} holds answers for the form {found}, not for {expected}.")
+
+
+class AnswersNewerError(AnswersError):
+    message = N_(
+        "{name} was saved with version {found} of the form {form}, newer than this thbdesk's version"
+        " {known}. Update thbdesk to open it."
+    )
+
+
+class DraftDamagedNotice(ThbError):
+    """A draft file that could not be read was renamed aside; the other drafts are listed."""
+
+    message = N_("A damaged draft could not be read. It was kept as {backup}.")
