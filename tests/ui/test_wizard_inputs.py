@@ -102,6 +102,7 @@ def test_date_is_empty_until_chosen_and_stored_as_iso(ui, qtbot) -> None:
     with qtbot.waitSignal(when.changed):
         when.edit.setDate(QDate(2010, 3, 12))
     assert when.value() == "2010-03-12"
+    assert when.edit.text() == "2010-03-12", "ISO order in the Arabic UI too, never reversed sections"
     stamp = DateInput(with_time=True)
     qtbot.addWidget(stamp)
     stamp.set_value("2026-11-30T10:05")

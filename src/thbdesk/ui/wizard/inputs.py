@@ -192,8 +192,9 @@ class DateInput(FieldInput):
         super().__init__(parent)
         self.with_time = with_time
         self.edit: QDateEdit | QDateTimeEdit = QDateTimeEdit() if with_time else QDateEdit()
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if with_time else "yyyy-MM-dd")
+        # Direction first: a right-to-left date edit reverses its format's sections (03-06-2010).
         self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if with_time else "yyyy-MM-dd")
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumDateTime(QDateTime(_EMPTY_DATE, QTime(0, 0)))
         self.edit.setSpecialValueText("—")
