@@ -295,3 +295,7 @@ class QualificationRulesError(BadInputError):
 
 class QualifyFormError(BadInputError):
     message = N_("The form {form} has no qualification questions. Use one of: {forms}.")
+
+
+class DraftNotFoundError(BadInputError):
+    message = N_("The draft {draft} does not exist (it may have been deleted).")
