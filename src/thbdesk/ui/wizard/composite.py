@@ -226,7 +226,8 @@ class IndicatorsInput(FieldInput):
                 continue
             if group not in groups:
                 title = INDICATOR_GROUPS.get(group)
-                groups[group] = QTreeWidgetItem(self.tree, [f"{_(title) if title else group} ({group})"])
+                name = _(title) if title else group
+                groups[group] = QTreeWidgetItem(self.tree, [f"{name} ({group})"])
             heading = provision.heading.get(lang) if provision.heading else ""
             leaf = QTreeWidgetItem(groups[group], [f"\u2066{provision.number}\u2069  {heading}"])
             leaf.setData(0, CODE_ROLE, provision.number)

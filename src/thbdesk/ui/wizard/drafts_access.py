@@ -2,82 +2,75 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from thbdesk.core.errors import ThbError
+from thbdesk.core.forms import catalogs
+from thbdesk.core.forms.drafts import DraftInfo, DraftStore, FileDraftStore, new_draft_id
+from thbdesk.core.forms.engine import Interview
+from thbdesk.core.forms.loader import bundled_forms as load_bundled_forms
 from thbdesk.core.forms.model import FormSpec
-from thbdesk.core.i18n import format_date
-
-
-@dataclass(frozen=True)
-class DraftInfo:
-    draft_id: str
-    form_id: str
-    saved_at: datetime
+from thbdesk.core.i18n import current_language, format_date
 
 
 def new_id(form_id: str) -> str:
-    return f"{form_id}-{uuid.uuid4().hex[:12]}"
+    return new_draft_id(form_id)
 
 
-def new_interview(spec: FormSpec) -> Any:
-    from thbdesk.core.forms.engine import Interview
-
+def new_interview(spec: FormSpec) -> Interview:
     return Interview(spec)
 
 
-def unfinished(store: Any) -> list[DraftInfo]:
-    """Drafts kept in the store, the most recently saved first."""
-    raise NotImplementedError
+def unfinished(store: DraftStore, forms: Mapping[str, FormSpec]) -> list[DraftInfo]:
+    """Drafts of forms this version knows, the most recently saved first."""
+    return [draft for draft in store.list() if draft.form in forms]
 
 
-def load(store: Any, draft_id: str, forms: Mapping[str, FormSpec]) -> tuple[FormSpec, Any]:
-    raise NotImplementedError
+def load(store: DraftStore, draft_id: str, forms: Mapping[str, FormSpec]) -> tuple[FormSpec, Interview]:
+    """The draft's answers brought up to its form's current version."""
+    answers = store.load(draft_id)
+    spec = forms[answers.form]
+    return spec, Interview(spec, answers)
 
 
-def save(store: Any, draft_id: str, interview: Any) -> datetime:
-    raise NotImplementedError
+def save(store: DraftStore, draft_id: str, interview: Interview) -> str:
+    """Write the draft; returns its time of saving."""
+    return store.save(draft_id, interview.answers).saved_at
 
 
-def delete(store: Any, draft_id: str) -> None:
-    raise NotImplementedError
+def delete(store: DraftStore, draft_id: str) -> None:
+    store.delete(draft_id)
 
 
-def when(moment: datetime) -> str:
-    """``30 نونبر 2026 22:50`` in the UI language, local time."""
-    from thbdesk.core.i18n import current_language
+def notices(store: DraftStore) -> list[ThbError]:
+    return store.take_notices()
 
-    local = moment.astimezone()
-    return f"{format_date(local, current_language(), 'medium')} {local:%H:%M}"
+
+def when(saved_at: str) -> str:
+    """``30/11/2026 22:50`` in the UI language, local time; the raw text if it is not a time."""
+    try:
+        moment = datetime.fromisoformat(saved_at).astimezone()
+    except ValueError:
+        return saved_at
+    return f"{format_date(moment, current_language(), 'short')} {moment:%H:%M}"
 
 
 def countries(lang: str) -> list[tuple[str, str]]:
     """(ISO code, name in ``lang``), in the order a reader of ``lang`` looks for a name."""
-    from thbdesk.core.forms import catalogs
-
     return [(e.code, e.name(lang)) for e in catalogs.sorted_entries(catalogs.countries(), lang)]
 
 
 def languages(lang: str) -> list[tuple[str, str]]:
-    from thbdesk.core.forms import catalogs
-
     return [(e.code, e.name(lang)) for e in catalogs.sorted_entries(catalogs.languages(), lang)]
 
 
 def bundled_forms() -> tuple[dict[str, FormSpec], ThbError | None]:
-    from thbdesk.core.forms.loader import bundled_forms as load
-
     try:
-        return load(), None
+        return load_bundled_forms(), None
     except ThbError as error:
         return {}, error
 
 
-def default_store() -> Any:
-    from thbdesk.core.forms.drafts import FileDraftStore
-
+def default_store() -> DraftStore:
     return FileDraftStore()

@@ -277,6 +277,9 @@ def radio_row(row: QHBoxLayout, choices: Sequence[tuple[str, str]], on_click: An
         row.addWidget(button)
     row.addStretch(1)
     group.idClicked.connect(on_click)
+    first = group.button(0)
+    if first is not None and row.parentWidget() is not None:
+        row.parentWidget().setFocusProxy(first)  # Tab lands on the choices, arrows move between them
     return group
 
 
@@ -315,6 +318,8 @@ class MultiChoiceInput(FieldInput):
             box.clicked.connect(self._emit)
             self.boxes[code] = box
             column.addWidget(box)
+            if len(self.boxes) == 1:
+                self.setFocusProxy(box)
         self.row.addStretch(1)
 
     def value(self) -> Any:

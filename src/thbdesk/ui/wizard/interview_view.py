@@ -135,8 +135,12 @@ class InterviewView(QWidget):
         )
         self.stack.setCurrentWidget(self.review if self.current == REVIEW else self.pages[self.current])
         self.refresh()
+        self.focus_current()
+
+    def focus_current(self) -> None:
+        """The keyboard lands on the step's first shown input (or on the review)."""
         target = self.pages[self.current].first_input() if self.current != REVIEW else self.review.browser
-        if target is not None and self.isVisible():
+        if target is not None:
             target.setFocus()
 
     def next(self) -> None:

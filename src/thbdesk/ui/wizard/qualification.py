@@ -43,7 +43,8 @@ class QualificationPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title_label.setText(f"<b>{html.escape(_('Legal qualification'))}</b>")
+        title = html.escape(_("Legal qualification"))
+        self.title_label.setText(f"<b>{title}</b>")
         note = html.escape(_("Decision support only: the prosecutor qualifies the facts."))
         self.note_label.setText(f'<span style="color:#5f6368">{note}</span>')
         self.show_answers(self._answers)

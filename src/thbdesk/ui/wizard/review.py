@@ -33,7 +33,8 @@ class ReviewPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title_label.setText(f"<h3>{html.escape(_('Review your answers'))}</h3>")
+        title = html.escape(_("Review your answers"))
+        self.title_label.setText(f"<h3>{title}</h3>")
 
     def show_answers(
         self,
@@ -68,6 +69,7 @@ def _step_html(
 ) -> str:
     title = html.escape(tr(step.title, lang))
     edit = html.escape(_("Edit"))
+    unanswered = html.escape(_("not answered"))
     rows = []
     for field in fields:
         value = value_of(field.id)
@@ -75,7 +77,7 @@ def _step_html(
         cell = (
             html.escape(FSI + shown + PDI).replace("\n", "<br>")
             if shown
-            else f'<span style="color:#5f6368">{html.escape(_("not answered"))}</span>'
+            else f'<span style="color:#5f6368">{unanswered}</span>'
         )
         label = html.escape(tr(field.label, lang))
         rows.append(

@@ -93,7 +93,8 @@ class StartPage(QWidget):
 
     def retranslate(self) -> None:
         lang = current_language()
-        self.heading.setText(f"<h3>{html.escape(_('Choose a form to fill in'))}</h3>")
+        heading = html.escape(_("Choose a form to fill in"))
+        self.heading.setText(f"<h3>{heading}</h3>")
         self.start_button.setText(_("&Start a new form"))
         chosen = self.chosen()
         self.form_list.clear()

@@ -131,6 +131,6 @@ class StepPage(QScrollArea):
 
     def first_input(self) -> QWidget | None:
         for row in self.rows.values():
-            if row.isVisible() or not self.isVisible():
+            if self.form.isRowVisible(row):
                 return row.input.focusProxy() or row.input
         return None

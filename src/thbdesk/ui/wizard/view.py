@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from thbdesk.core.errors import ThbError
+from thbdesk.core.forms.drafts import DraftStore
+from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.i18n import _, current_language
 from thbdesk.core.legal.model import Corpus
@@ -34,7 +36,7 @@ class WizardView(QWidget):
         self,
         forms: Mapping[str, FormSpec],
         corpus: Corpus,
-        store: Any,
+        store: DraftStore,
         open_provision: Callable[[str], object],
         describe: Describe = core_describe,
         parent: QWidget | None = None,
@@ -43,7 +45,7 @@ class WizardView(QWidget):
         self.setObjectName("wizardView")
         self.forms, self.corpus, self.store = forms, corpus, store
         self.open_provision, self.describe = open_provision, describe
-        self.interview: Any = None
+        self.interview: Interview | None = None
         self.spec: FormSpec | None = None
         self.draft_id: str | None = None
         self.interview_view: InterviewView | None = None
@@ -111,12 +113,19 @@ class WizardView(QWidget):
     # ---- drafts -------------------------------------------------------------------------------
     def offer_resume(self) -> bool:
         """Offer the latest draft kept in the store (other than the open one); True if there is one."""
-        latest = next((d for d in drafts.unfinished(self.store) if d.draft_id != self.draft_id), None)
+        try:
+            kept = drafts.unfinished(self.store, self.forms)
+        except ThbError as error:
+            show_error(self, error, warning=True)
+            kept = []
+        for notice in drafts.notices(self.store):
+            show_error(self, notice, warning=True)
+        latest = next((d for d in kept if d.id != self.draft_id), None)
         banner = self.start_page.banner
-        if latest is None or latest.form_id not in self.forms:
+        if latest is None:
             banner.hide()
             return False
-        banner.offer(latest.draft_id, tr(self.forms[latest.form_id].title), drafts.when(latest.saved_at))
+        banner.offer(latest.id, tr(self.forms[latest.form].title), drafts.when(latest.saved_at))
         return True
 
     def start(self, form_id: str) -> None:
@@ -140,7 +149,7 @@ class WizardView(QWidget):
             show_error(self, error)
         self.offer_resume()
 
-    def _open(self, spec: FormSpec, interview: Any, draft_id: str) -> None:
+    def _open(self, spec: FormSpec, interview: Interview, draft_id: str) -> None:
         self.spec, self.interview, self.draft_id = spec, interview, draft_id
         self._build_interview_view()
         self.start_page.banner.hide()
@@ -161,6 +170,7 @@ class WizardView(QWidget):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         view.retranslate()
+        view.focus_current()
         self._update_title()
 
     def _context(self) -> InputContext:
@@ -176,7 +186,8 @@ class WizardView(QWidget):
         try:
             saved_at = drafts.save(self.store, self.draft_id, self.interview)
         except ThbError as error:
-            self.status_label.setText(f'<span style="color:#b3261e">{html.escape(_("Not saved"))}</span>')
+            not_saved = html.escape(_("Not saved"))
+            self.status_label.setText(f'<span style="color:#b3261e">{not_saved}</span>')
             show_error(self, error)
             return False
         self.status_label.setText(_("Draft saved {time}").format(time=f"\u2066{drafts.when(saved_at)}\u2069"))
