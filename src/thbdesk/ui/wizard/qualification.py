@@ -1,7 +1,7 @@
 """The qualification panel beside the steps: what the answers so far mean under 448-1 and 02-03.
 
-It is decision support and says so. The findings come from the core's ``qualify``; this module
-only shows them, one line a paragraph, each in its own direction.
+It is decision support and says so (the core's text opens with that warning). The findings come
+from the core's ``qualify``; this module only shows them, one line a paragraph.
 """
 
 from __future__ import annotations
@@ -30,14 +30,11 @@ class QualificationPanel(QWidget):
         self.setObjectName("qualificationPanel")
         self.describe = describe
         self.title_label = QLabel()
-        self.note_label = QLabel()
-        self.note_label.setWordWrap(True)
         self.browser = QTextBrowser()
         self.browser.setObjectName("qualificationText")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.note_label)
         layout.addWidget(self.browser, 1)
         self._answers: Mapping[str, object] = {}
         self.retranslate()
@@ -45,8 +42,6 @@ class QualificationPanel(QWidget):
     def retranslate(self) -> None:
         title = html.escape(_("Legal qualification"))
         self.title_label.setText(f"<b>{title}</b>")
-        note = html.escape(_("Decision support only: the prosecutor qualifies the facts."))
-        self.note_label.setText(f'<span style="color:#5f6368">{note}</span>')
         self.show_answers(self._answers)
 
     def show_answers(self, answers: Mapping[str, object]) -> None:

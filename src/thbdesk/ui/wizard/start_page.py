@@ -37,6 +37,7 @@ class ResumeBanner(QFrame):
         self.setStyleSheet("#resumeBanner { background: #fff4d6; border: 1px solid #e0b64a; }")
         self.draft_id = ""
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("resumeDraft")
@@ -76,6 +77,7 @@ class StartPage(QWidget):
         self.form_list.setWordWrap(True)
         self.form_list.setSpacing(4)
         self.form_help = QLabel()
+        self.form_help.setTextFormat(Qt.TextFormat.PlainText)
         self.form_help.setWordWrap(True)
         self.start_button = QPushButton()
         self.start_button.setObjectName("startForm")
@@ -119,7 +121,7 @@ class StartPage(QWidget):
 
     def _show_help(self, item: QListWidgetItem | None) -> None:
         spec = self.forms.get(item.data(FORM_ROLE)) if item else None
-        self.form_help.setText(html.escape(tr(spec.help)) if spec and spec.help else "")
+        self.form_help.setText(tr(spec.help) if spec and spec.help else "")
 
     def _start(self) -> None:
         form_id = self.chosen()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -71,8 +70,11 @@ class WizardView(QWidget):
     def _build_header(self) -> None:
         self.form_title = QLabel()
         self.form_title.setObjectName("wizardFormTitle")
+        self.form_title.setTextFormat(Qt.TextFormat.RichText)
+        self.form_title.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setObjectName("saveStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.new_button = QPushButton()
         self.new_button.setObjectName("newForm")
         self.new_button.clicked.connect(self.new_form)
@@ -190,7 +192,8 @@ class WizardView(QWidget):
             self.status_label.setText(f'<span style="color:#b3261e">{not_saved}</span>')
             show_error(self, error)
             return False
-        self.status_label.setText(_("Draft saved {time}").format(time=f"\u2066{drafts.when(saved_at)}\u2069"))
+        saved = _("Draft saved {time}").format(time=f"\u2066{drafts.when(saved_at)}\u2069")
+        self.status_label.setText(html.escape(saved))
         return True
 
     def save_now(self) -> bool:
