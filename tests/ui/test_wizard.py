@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QUrl
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from thbdesk.core.forms.drafts import FileDraftStore
 from thbdesk.core.i18n import translate
 from thbdesk.core.settings import Settings
 from thbdesk.ui.app import create_main_window
@@ -197,3 +198,91 @@ def test_language_switch_keeps_answers_and_position(open_window, qtbot) -> None:
     assert again.field_input("person_name").edit.text() == "Mary Okafor"
     assert again.pages["person"].captions["person_sex"].text().startswith("Sexe")
     assert again.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_tab_runs_through_the_step_then_its_buttons(open_window, qtbot) -> None:
+    window = open_window(Settings(language="fr"))
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = start(documents(window), "referral")
+    view.go_to("referring")
+    order = [QApplication.focusWidget()]
+    for _ in range(6):
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+        order.append(QApplication.focusWidget())
+    fields = ["unit_code", "referral_sequence", "referring_unit", "referring_officer", "referring_contact"]
+    assert order[:5] == [view.field_input(f).focusProxy() for f in fields]
+    assert order[5] is view.previous_button and order[6] is view.review_button
+
+
+def test_every_change_reaches_the_draft_within_a_second(open_window, qtbot) -> None:
+    window = open_window(Settings(language="ar"))
+    wizard = documents(window)
+    view = start(wizard, "referral")
+    click_choice(view, "priority", "emergency")
+    store = FileDraftStore()
+    qtbot.waitUntil(lambda: store.list() != [], timeout=1000)
+    assert store.load(wizard.draft_id).answers == {"priority": "emergency"}
+    view.go_to("person")
+    type_text(view.field_input("person_name").edit, "سعاد")
+    qtbot.waitUntil(lambda: "person_name" in store.load(wizard.draft_id).answers, timeout=1000)
+    assert store.load(wizard.draft_id).answers["person_name"] == {"text": "سعاد", "lang": "ar"}
+
+
+def test_arabic_layout_puts_the_outline_on_the_right(open_window) -> None:
+    window = open_window(Settings(language="ar"))
+    view = start(documents(window), "referral")
+    outline_x = view.outline.mapTo(window, view.outline.rect().topLeft()).x()
+    assert outline_x > view.stack.mapTo(window, view.stack.rect().topLeft()).x()
+    assert view.qualification.mapTo(window, view.qualification.rect().topLeft()).x() < outline_x
+
+
+def test_persons_are_added_and_removed_in_a_group(open_window, qtbot) -> None:
+    window = open_window(Settings(language="fr"))
+    view = start(documents(window), "referral")
+    view.go_to("receiving")
+    bodies = view.field_input("recipients")
+    bodies.add_button.click()
+    bodies.add_button.click()
+    first, second = (inputs for _frame, inputs in bodies.items)
+    first["body_type"].combo.setCurrentIndex(first["body_type"].combo.findData("prosecutor"))
+    type_text(first["body_name"].edit, "Parquet de Tanger")
+    second["body_type"].combo.setCurrentIndex(second["body_type"].combo.findData("ngo"))
+    assert [row["body_type"] for row in view.interview.get("recipients")] == ["prosecutor", "ngo"]
+    bodies.items[0][0].findChild(QPushButton, "removeItem").click()
+    assert view.interview.get("recipients") == [{"body_type": "ngo"}]
+    messages = view.pages["receiving"].rows["recipients"].messages()
+    assert "1 · Nom" in messages, "a missing name inside an entry names the entry and its field"
+
+
+def test_review_links_back_to_each_step(open_window) -> None:
+    window = open_window(Settings(language="fr"))
+    view = start(documents(window), "referral")
+    view.go_to(REVIEW)
+    assert "Modifier" in view.review.text()
+    view.review.browser.anchorClicked.emit(QUrl("edit:risks"))
+    assert view.current == "risks"
+    assert view.stack.currentWidget() is view.pages["risks"]
+
+
+def test_discarding_the_offered_draft_deletes_it(open_window, qtbot) -> None:
+    window = open_window(Settings(language="fr"))
+    wizard = documents(window)
+    view = start(wizard, "referral")
+    click_choice(view, "priority", "normal")
+    wizard.save_now()
+    wizard.new_form()
+    assert wizard.start_page.banner.isVisible()
+    wizard.start_page.banner.discard_button.click()
+    assert not wizard.start_page.banner.isVisible()
+    assert FileDraftStore().list() == []
+
+
+def test_a_damaged_draft_is_reported_and_the_window_opens(open_window, thbdesk_home) -> None:
+    store = FileDraftStore()
+    store.folder.mkdir(parents=True)
+    (store.folder / "referral-20261130-101500-abcdef.json").write_text("{not json", encoding="utf-8")
+    window = open_window(Settings(language="fr"))
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert boxes, "the user is told a draft was set aside"
+    assert not window.wizard.start_page.banner.isVisible()

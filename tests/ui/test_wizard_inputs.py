@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from thbdesk.core import i18n
 from thbdesk.ui.language import apply_language
 from thbdesk.ui.wizard.composite import PlainLineInput, travel_document_input
-from thbdesk.ui.wizard.direction import guess_language
 from thbdesk.ui.wizard.inputs import (
     CatalogInput,
     ChoiceInput,
@@ -148,10 +147,3 @@ def test_travel_document_keeps_its_four_parts(ui, qtbot) -> None:
     document.set_value(value)
     assert document.value() == value
     assert document.parts["number"].edit.layoutDirection() == LTR
-
-
-def test_guessed_language_follows_the_script() -> None:
-    assert guess_language("محمد", "fr") == "ar"
-    assert guess_language("Marie", "ar") == "fr"
-    assert guess_language("Marie", "en") == "en"
-    assert guess_language("", "en") == "en"

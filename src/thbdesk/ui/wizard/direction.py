@@ -25,19 +25,6 @@ def first_strong(text: str) -> str | None:
     return None
 
 
-def guess_language(text: str, ui_lang: str) -> str:
-    """Arabic script means Arabic; Latin script means the UI language, French under an Arabic UI.
-
-    The user can change the guess next to the text.
-    """
-    strong = first_strong(text)
-    if strong == "rtl":
-        return "ar"
-    if strong == "ltr" and ui_lang == "ar":
-        return "fr"
-    return ui_lang
-
-
 def direction_of(text: str) -> Qt.LayoutDirection:
     """The text's own direction; empty or neutral text takes the application's direction."""
     strong = first_strong(text)

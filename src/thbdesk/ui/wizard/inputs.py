@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thbdesk.core.forms.answers import guess_lang as guess_language
 from thbdesk.core.i18n import LANGUAGES, _, current_language, native_name
-from thbdesk.ui.wizard.direction import apply_direction, follow_direction, guess_language
+from thbdesk.ui.wizard.direction import apply_direction, follow_direction
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 

@@ -115,9 +115,14 @@ class InterviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.setTabOrder(self.outline, self.stack)
-        self.setTabOrder(self.previous_button, self.review_button)
-        self.setTabOrder(self.review_button, self.next_button)
+        # The step's inputs, then the buttons that leave it, then the side panel.
+        for before, after in (
+            (self.previous_button, self.review_button),
+            (self.review_button, self.next_button),
+            (self.next_button, self.provisions_label),
+            (self.provisions_label, self.qualification.browser),
+        ):
+            self.setTabOrder(before, after)
 
     # ---- navigation -------------------------------------------------------------------------
     def visible_step_ids(self) -> list[str]:
