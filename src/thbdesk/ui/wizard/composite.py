@@ -48,6 +48,7 @@ class RecordInput(FieldInput):
         part.setObjectName(f"part_{key}")
         part.changed.connect(self.changed)
         caption = QLabel(label)
+        caption.setWordWrap(True)
         caption.setBuddy(part.focusProxy() or part)
         self.form.addRow(caption, part)
         self.parts[key] = part

@@ -32,6 +32,7 @@ from thbdesk.core.i18n import LANGUAGES, _, current_language, native_name
 from thbdesk.ui.wizard.direction import apply_direction, follow_direction
 
 _EMPTY_DATE = QDate(1900, 1, 1)
+RADIO_LINE_CHARS = 48
 
 
 def tr(text: Any, lang: str | None = None) -> str:
@@ -271,11 +272,16 @@ class ChoiceInput(FieldInput):
 
 
 def radio_row(row: QHBoxLayout, choices: Sequence[tuple[str, str]], on_click: Any) -> QButtonGroup:
+    """Short choices side by side; long ones one under the other, so the step never scrolls sideways."""
     group = QButtonGroup(row)
+    lines: QHBoxLayout | QVBoxLayout = row
+    if sum(len(label) for _code, label in choices) > RADIO_LINE_CHARS:
+        lines = QVBoxLayout()
+        row.addLayout(lines)
     for index, (_code, label) in enumerate(choices):
         button = QRadioButton(label)
         group.addButton(button, index)
-        row.addWidget(button)
+        lines.addWidget(button)
     row.addStretch(1)
     group.idClicked.connect(on_click)
     first = group.button(0)

@@ -19,6 +19,7 @@ from thbdesk.ui.wizard.factory import InputContext, make_input
 from thbdesk.ui.wizard.inputs import FieldInput, tr
 
 ERROR_COLOUR, WARNING_COLOUR, HELP_COLOUR = "#b3261e", "#8a5300", "#5f6368"
+FULL_WIDTH = frozenset({"group", "indicators", "consent", "travel_document"})  # caption above, whole row
 
 
 class FieldRow(QWidget):
@@ -105,7 +106,11 @@ class StepPage(QScrollArea):
         caption.setTextFormat(Qt.TextFormat.RichText)
         caption.setBuddy(field_input.focusProxy() or field_input)
         caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-        self.form.addRow(caption, row)
+        if field.type in FULL_WIDTH:
+            self.form.addRow(caption)
+            self.form.addRow(row)
+        else:
+            self.form.addRow(caption, row)
         self.rows[field.id] = row
         self.captions[field.id] = caption
         field_input.changed.connect(lambda fid=field.id: self.field_changed.emit(fid))
@@ -126,6 +131,8 @@ class StepPage(QScrollArea):
     def show_fields(self, visible: set[str]) -> None:
         for field_id, row in self.rows.items():
             self.form.setRowVisible(row, field_id in visible)
+            if self.rows[field_id].field.type in FULL_WIDTH:
+                self.form.setRowVisible(self.captions[field_id], field_id in visible)
 
     def input(self, field_id: str) -> FieldInput:
         return self.rows[field_id].input
