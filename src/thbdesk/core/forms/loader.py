@@ -156,6 +156,7 @@ class _Builder:
             validation=self.validation(node, where, names),
             choices=self.choices(node.get("choices"), f"{where}.choices"),
             fields=item_fields,
+            subset=tuple(str(v) for v in _list(node.get("subset"))),
             consent={
                 p: self.choices(consent.get(p), f"{where}.consent.{p}") for p in CONSENT_PARTS if p in consent
             },

@@ -69,6 +69,7 @@ class Field:
     choices: tuple[Choice, ...] = ()
     fields: tuple[Field, ...] = ()  # a group's item fields
     consent: dict[str, tuple[Choice, ...]] = field(default_factory=dict)  # consent: part -> choices
+    subset: tuple[str, ...] = ()  # indicators: ids or groups ("GEN") offered; empty means all
 
     def choice(self, code: object, part: str | None = None) -> Choice | None:
         options = self.consent.get(part, ()) if part else self.choices

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from thbdesk.core.forms.expressions import Expression
-from thbdesk.core.forms.model import FormSpec
+from thbdesk.core.forms.model import Field, FormSpec
 
 
 @cache
@@ -20,6 +20,14 @@ def indicator_ids() -> tuple[str, ...]:
     return tuple(p.number for p in instrument.provisions) if instrument else ()
 
 
+def offered_indicators(field: Field) -> tuple[str, ...]:
+    """The indicator ids an indicators field offers: its subset (ids or whole groups), else all."""
+    if not field.subset:
+        return indicator_ids()
+    wanted = set(field.subset)
+    return tuple(i for i in indicator_ids() if i in wanted or i.rsplit("-", 1)[0] in wanted)
+
+
 def _valid_codes(spec: FormSpec, field_id: str) -> frozenset[str] | None:
     field = spec.field(field_id)
     if field is None:
@@ -27,7 +35,7 @@ def _valid_codes(spec: FormSpec, field_id: str) -> frozenset[str] | None:
     if field.type in ("choice", "multichoice"):
         return frozenset(c.code for c in field.choices)
     if field.type == "indicators":
-        return frozenset(indicator_ids())
+        return frozenset(offered_indicators(field))
     return None
 
 
