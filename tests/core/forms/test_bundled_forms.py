@@ -21,21 +21,24 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 # The qualification contract shared with the qualification helper (forms-contract.md).
 QUALIFICATION_CODES = {
-    "qual_acts": set("recruit lure transport transfer harbour receive intermediary".split()),
-    "qual_means": set(
-        "threat force coercion abduction fraud deception abuse_of_authority abuse_of_vulnerability"
-        " payment_to_controller none_observed".split()
-    ),
-    "qual_purposes": set(
-        "sexual_exploitation prostitution_of_others pornography forced_labour servitude begging slavery"
-        " organ_removal medical_experiments forced_crime armed_conflict unknown".split()
-    ),
-    "qual_circumstances": set(
-        "threats_death_torture armed public_official permanent_harm several_offenders habitual several_victims"
-        " vulnerable_person pregnant offender_family_or_authority criminal_gang transnational victim_death"
-        " torture_barbarity".split()
-    ),
-}
+    "qual_acts": {
+        "recruit", "lure", "transport", "transfer", "harbour", "receive", "intermediary",
+    },
+    "qual_means": {
+        "threat", "force", "coercion", "abduction", "fraud", "deception", "abuse_of_authority",
+        "abuse_of_vulnerability", "payment_to_controller", "none_observed",
+    },
+    "qual_purposes": {
+        "sexual_exploitation", "prostitution_of_others", "pornography", "forced_labour", "servitude",
+        "begging", "slavery", "organ_removal", "medical_experiments", "forced_crime", "armed_conflict",
+        "unknown",
+    },
+    "qual_circumstances": {
+        "threats_death_torture", "armed", "public_official", "permanent_harm", "several_offenders",
+        "habitual", "several_victims", "vulnerable_person", "pregnant", "offender_family_or_authority",
+        "criminal_gang", "transnational", "victim_death", "torture_barbarity",
+    },
+}  # fmt: skip
 QUALIFICATION_TYPES = {
     "qual_crossing": "yesno",
     "qual_consent_to_crossing": "yesno",
