@@ -1,4 +1,5 @@
 """CLI subcommands; importing this package registers them in ``thbdesk.commands.registry``."""
 
+from thbdesk.commands import forms as forms
 from thbdesk.commands import library as library
 from thbdesk.commands import search as search

@@ -285,3 +285,7 @@ class DraftDamagedNotice(ThbError):
     """A draft file that could not be read was renamed aside; the other drafts are listed."""
 
     message = N_("A damaged draft could not be read. It was kept as {backup}.")
+
+
+class DraftNotFoundError(BadInputError):
+    message = N_("The draft {draft} does not exist (it may have been deleted).")

@@ -88,6 +88,9 @@ def test_age_counts_whole_years_on_the_day_of_the_incident() -> None:
     assert _eval("age(dob, incident_date)", dob=dob, incident_date=date(2026, 3, 11)) == 15
     assert _eval("age(dob, incident_date)", dob=dob, incident_date=date(2026, 3, 12)) == 16
     assert _eval("age(dob, incident_date) < 18 or age_estimate < 18", age_estimate=16) is True
+    assert _eval("age(dob, incident_date)", dob=dob) is None  # no date of incident: not today's age
+    assert _eval("age(dob, incident_date)", dob=dob, incident_date=date(2009, 1, 1)) is None
+    assert _eval("age(dob)", dob=dob) == _eval("age(dob, today())", dob=dob)
 
 
 def test_list_functions_and_membership() -> None:

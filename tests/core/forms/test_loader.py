@@ -68,8 +68,11 @@ def test_several_mistakes_are_reported_at_once_each_with_its_line() -> None:
         " (not a field or computed value of this form)",
         "broken-several.yaml:31: steps[0].fields[4].subset: GEN-99 is not an indicator id or group"
         " of legal_texts/indicators.yaml",
-        "broken-several.yaml:34: checks[0].assert: 'GEN-77' is not a code of seen",
-        "broken-several.yaml:36: checks[0].fields: unknown field 'nobody'",
+        "broken-several.yaml:35: steps[0].fields[5].show_if: 'XX' is not a code of from_country",
+        "broken-several.yaml:39: steps[0].fields[6].show_if: alone is a yes/no answer:"
+        " compare it with True or False, not 'yes'",
+        "broken-several.yaml:42: checks[0].assert: 'GEN-77' is not a code of seen",
+        "broken-several.yaml:44: checks[0].fields: unknown field 'nobody'",
     ]
     for line in expected:
         assert line in problems

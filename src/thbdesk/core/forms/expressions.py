@@ -39,9 +39,11 @@ def _as_date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def _age(dob: object, on: object = None) -> int | None:
-    birth, day = _as_date(dob), _as_date(on) if on is not None else date.today()
-    if birth is None or day is None:
+def _age(dob: object, *on: object) -> int | None:
+    """Whole years from ``dob`` to ``on`` (today when not given); an unknown or earlier ``on`` is None."""
+    birth = _as_date(dob)
+    day = _as_date(on[0]) if on else date.today()
+    if birth is None or day is None or day < birth:
         return None
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 

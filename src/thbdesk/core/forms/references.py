@@ -7,6 +7,7 @@ import ast
 from collections.abc import Iterator
 from functools import cache
 
+from thbdesk.core.forms import catalogs
 from thbdesk.core.forms.expressions import Expression
 from thbdesk.core.forms.model import Field, FormSpec
 
@@ -36,6 +37,10 @@ def _valid_codes(spec: FormSpec, field_id: str) -> frozenset[str] | None:
         return frozenset(c.code for c in field.choices)
     if field.type == "indicators":
         return frozenset(offered_indicators(field))
+    if field.type == "country":
+        return frozenset(catalogs.countries())
+    if field.type == "language":
+        return frozenset(catalogs.languages())
     return None
 
 
@@ -68,8 +73,13 @@ def _literals(node: ast.AST) -> list[object]:
 
 
 def check_literal_codes(spec: FormSpec, expr: Expression) -> Iterator[str]:
+    """Codes an expression compares with a field that the field can never hold."""
     for node in ast.walk(expr.tree):
         for name, literal in _pairs(node):
+            field = spec.field(name)
+            if field is not None and field.type == "yesno" and not isinstance(literal, bool | None):
+                yield f"{name} is a yes/no answer: compare it with True or False, not {literal!r}"
+                continue
             codes = _valid_codes(spec, name)
             if codes is not None and isinstance(literal, str) and literal not in codes:
                 yield f"{literal!r} is not a code of {name}"
