@@ -284,9 +284,9 @@ def radio_row(row: QHBoxLayout, choices: Sequence[tuple[str, str]], on_click: An
         lines.addWidget(button)
     row.addStretch(1)
     group.idClicked.connect(on_click)
-    first = group.button(0)
-    if first is not None and row.parentWidget() is not None:
-        row.parentWidget().setFocusProxy(first)  # Tab lands on the choices, arrows move between them
+    first, owner = group.button(0), row.parentWidget()
+    if first is not None and owner is not None:
+        owner.setFocusProxy(first)  # Tab lands on the choices, arrows move between them
     return group
 
 

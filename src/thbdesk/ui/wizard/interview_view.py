@@ -4,7 +4,7 @@ qualification panel; the engine decides what is visible, required and wrong."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thbdesk.core.forms.model import Field, FormSpec
+from thbdesk.core.forms.engine import Interview
+from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.i18n import _, current_language
 from thbdesk.core.legal.display import provision_title
 from thbdesk.core.legal.model import Corpus
@@ -41,7 +42,7 @@ class InterviewView(QWidget):
     def __init__(
         self,
         spec: FormSpec,
-        interview: Any,
+        interview: Interview,
         context: InputContext,
         corpus: Corpus,
         describe: Describe,
@@ -192,10 +193,10 @@ class InterviewView(QWidget):
         step_done = step_id in self.visited
         shown: dict[str, list[tuple[str, str]]] = {}
         for problem in self.interview.problems(step_id):
-            if step_done or problem.field_id in self.touched:
-                group = self.spec.field(problem.field_id) if problem.field_id else None
-                text = engine.problem_text(problem, group)
-                shown.setdefault(problem.field_id, []).append((problem.level, text))
+            field_id = problem.field_id
+            if field_id is not None and (step_done or field_id in self.touched):
+                text = engine.problem_text(problem, self.spec.field(field_id))
+                shown.setdefault(field_id, []).append((problem.level, text))
         return shown
 
     def _refresh_outline(self) -> None:
@@ -252,7 +253,7 @@ class InterviewView(QWidget):
     def _refresh_review(self) -> None:
         steps = [(s, self.interview.visible_fields(s.id)) for s in self.interview.visible_steps()]
 
-        def problems(step_id: str) -> list[tuple[str, str, str]]:
+        def problems(step_id: str) -> list[tuple[str | None, str, str]]:
             return [(p.field_id, p.level, tr(p.message)) for p in self.interview.problems(step_id)]
 
         self.review.show_answers(steps, self.interview.get, engine.display, problems)
@@ -273,10 +274,3 @@ class InterviewView(QWidget):
         step = self.spec.step_of(field_id)
         assert step is not None, field_id
         return self.pages[step.id].input(field_id)
-
-    def values(self) -> Mapping[str, Any]:
-        return engine.plain_answers(self.interview)
-
-
-def field_label(field: Field) -> str:
-    return tr(field.label)

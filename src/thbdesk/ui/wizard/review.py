@@ -41,7 +41,7 @@ class ReviewPage(QWidget):
         steps: Sequence[tuple[Step, Sequence[Field]]],
         value_of: Callable[[str], Any],
         display: Callable[[Field, Any, str], str],
-        problems: Callable[[str], Sequence[tuple[str, str, str]]],
+        problems: Callable[[str], Sequence[tuple[str | None, str, str]]],
     ) -> None:
         lang = current_language()
         direction = "rtl" if is_rtl(lang) else "ltr"
@@ -64,7 +64,7 @@ def _step_html(
     fields: Sequence[Field],
     value_of: Callable[[str], Any],
     display: Callable[[Field, Any, str], str],
-    problems: Sequence[tuple[str, str, str]],
+    problems: Sequence[tuple[str | None, str, str]],
     lang: str,
 ) -> str:
     title = html.escape(tr(step.title, lang))

@@ -158,7 +158,7 @@ class WizardView(QWidget):
         self.status_label.clear()
 
     def _build_interview_view(self, keep: InterviewView | None = None) -> None:
-        assert self.spec is not None
+        assert self.spec is not None and self.interview is not None
         view = InterviewView(
             self.spec, self.interview, self._context(), self.corpus, self.describe, self.open_provision
         )
