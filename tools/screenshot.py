@@ -2,6 +2,7 @@
 
     python tools/screenshot.py docs --lang ar          # writes docs/window-ar.png
     python tools/screenshot.py /tmp/x --lang ar --check  # also prints a JSON coverage report
+    python tools/screenshot.py docs --lang fr --documents referral --step person  # docs/wizard-fr.png
 
 Used for the README screenshots and by the no-system-fonts test (run under an empty fontconfig).
 """
@@ -51,6 +52,23 @@ def missing_glyphs(texts: list[str]) -> list[str]:
     return sorted(missing)
 
 
+def show_form(window: QWidget, form_id: str, answers: Path | None, step: str) -> None:
+    """Open the Documents area on ``form_id``, filled with its example answers, at ``step``."""
+    from thbdesk.core.forms.answers import read_answers
+    from thbdesk.core.paths import bundled_dir
+
+    window.nav.setCurrentRow(1)
+    wizard = window.wizard
+    wizard.start(form_id)
+    path = answers or bundled_dir("forms") / "examples" / f"{form_id}.json"
+    if path.exists():
+        for field_id, value in read_answers(path).answers.items():
+            wizard.interview.set(field_id, value)
+        wizard.retranslate()  # rebuilds the view from the engine's answers
+    if step:
+        wizard.interview_view.go_to(step)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out_dir", type=Path)
@@ -67,6 +85,13 @@ def main() -> int:
         help="import this publication first (its official text opens above the summaries)",
     )
     parser.add_argument("--name", default="", help="suffix of the PNG's name")
+    parser.add_argument(
+        "--documents", default="", metavar="FORM", help="show this form in the Documents area"
+    )
+    parser.add_argument(
+        "--answers", type=Path, help="fill the form with these answers (default: its example)"
+    )
+    parser.add_argument("--step", default="", help="the step to show (default: the first)")
     args = parser.parse_args()
     os.environ.setdefault("THBDESK_HOME", tempfile.mkdtemp(prefix="thbdesk-shot-"))
     save_settings(Settings(language=args.lang))
@@ -89,10 +114,14 @@ def main() -> int:
         for _ in range(20):
             app.processEvents()
     suffix = args.name or ("-search" if args.search else "")
+    prefix = "window"
+    if args.documents:
+        show_form(window, args.documents, args.answers, args.step)
+        prefix = "wizard"
     for _ in range(5):
         app.processEvents()
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    out = args.out_dir / f"window-{args.lang}{suffix}.png"
+    out = args.out_dir / f"{prefix}-{args.lang}{suffix}.png"
     image = window.grab().toImage()
     image.save(str(out))
     if args.check:

@@ -2,4 +2,5 @@
 
 from thbdesk.commands import forms as forms
 from thbdesk.commands import library as library
+from thbdesk.commands import qualify as qualify
 from thbdesk.commands import search as search

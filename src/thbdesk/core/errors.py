@@ -287,5 +287,15 @@ class DraftDamagedNotice(ThbError):
     message = N_("A damaged draft could not be read. It was kept as {backup}.")
 
 
+class QualificationRulesError(BadInputError):
+    """The qualification rules file is malformed; ``details`` lists every problem as file:line."""
+
+    message = N_("The qualification rules file {name} has {count} problem(s). The first: {first}")
+
+
+class QualifyFormError(BadInputError):
+    message = N_("The form {form} has no qualification questions. Use one of: {forms}.")
+
+
 class DraftNotFoundError(BadInputError):
     message = N_("The draft {draft} does not exist (it may have been deleted).")

@@ -29,6 +29,7 @@ from thbdesk.ui.errors import show_error
 from thbdesk.ui.language import apply_language
 from thbdesk.ui.library.view import LibraryView
 from thbdesk.ui.settings_dialog import SettingsDialog
+from thbdesk.ui.wizard.view import documents_area
 
 AREAS = (
     ("library", N_("Library"), N_("Search and read the legal texts, and import official publications.")),
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(corpus, library, LegalSearch(corpus, library))
         self.reader = self.library_view.reader
         self.pages[0].set_content(self.library_view)
+        self.wizard = documents_area(corpus, self.open_provision)
+        self.pages[1].set_content(self.wizard)
         for page in self.pages:
             self.stack.addWidget(page)
             self.nav.addItem("")
@@ -98,7 +101,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.nav.setCurrentRow(0)
+        # An unfinished draft is offered at once, in the Documents area.
+        self.nav.setCurrentRow(1 if self.wizard.offer_resume() else 0)
         self.retranslate()
 
     def _build_menus(self) -> None:
@@ -155,7 +159,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running search or import finish: its answer must not land on deleted widgets."""
         self.library_view.runner.wait(10_000)
+        self.wizard.flush()
         super().closeEvent(event)
+
+    def open_provision(self, key: str) -> bool:
+        """A step's provision opens in the library's reader."""
+        self.nav.setCurrentRow(0)
+        return self.reader.open_provision(key)
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(0)

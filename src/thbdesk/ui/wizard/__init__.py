@@ -1,0 +1,1 @@
+"""The Documents area: guided interviews over the Qt-free forms engine."""
