@@ -13,6 +13,7 @@ from thbdesk.core.forms.answers import read_answers
 from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.loader import bundled_forms, load_form
 from thbdesk.core.forms.model import FormSpec, Step
+from thbdesk.core.forms.render import display_value
 from thbdesk.core.legal.loader import bundled_corpus
 from thbdesk.core.paths import bundled_dir
 
@@ -225,3 +226,10 @@ def test_optional_measures_are_promised_as_may_not_shall() -> None:
     assert adult is not None
     assert "يجوز" in adult.label.ar and "peuvent" in adult.label.fr and " may " in adult.label.en
     assert "must" not in adult.label.en and "doivent" not in adult.label.fr
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en"])
+def test_an_absurdly_large_number_is_shown_not_fatal(lang: str) -> None:
+    field = bundled_forms()["incident-report"].field("report_sequence")
+    assert field is not None
+    assert display_value(field, 10**25, lang) == str(10**25)

@@ -71,7 +71,7 @@ def display_value(field: Field, value: object, lang: str) -> str:
     shower = _SHOWERS.get(field.type)
     try:
         return shower(field, value, lang) if shower else str(value)
-    except (TypeError, ValueError, AttributeError):  # a malformed answer is shown, never fatal
+    except (TypeError, ValueError, AttributeError, ArithmeticError):  # malformed: shown, never fatal
         return str(value)
 
 
