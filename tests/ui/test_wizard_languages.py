@@ -105,6 +105,8 @@ def test_translations_reach_the_review_the_draft_and_a_resumed_form(open_window,
     view = start(wizard, "referral")
     view.go_to("person")
     name = view.field_input("person_name")
+    assert name.other_languages.isVisible()
+    assert not view.field_input("person_case_code").other_languages.isVisible(), "a code has no language"
     qtbot.keyClicks(name.edit, "Amina")
     name.other_languages.click()
     type_text(name.translations.edits["ar"], "أمينة")

@@ -103,12 +103,12 @@ class CatalogInput(FieldInput):
         anything else goes back to the current choice."""
         line = self.combo.lineEdit()
         assert line is not None
-        index = self.find(line.text())
+        index = self.entry_for(line.text())
         if index is not None:
             self.combo.setCurrentIndex(index)
         line.setText(self.combo.itemText(self.combo.currentIndex()))
 
-    def find(self, text: str) -> int | None:
+    def entry_for(self, text: str) -> int | None:
         key = search_key(text)
         if not key:
             return 0

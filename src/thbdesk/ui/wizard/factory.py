@@ -65,7 +65,7 @@ def _group(field: Field, context: InputContext) -> FieldInput:
 
 
 _BUILDERS: dict[str, Callable[[Field, InputContext], FieldInput]] = {
-    "text": lambda f, c: TextInput(),
+    "text": lambda f, c: TextInput(translatable=f.validation.pattern is None),
     "multiline": lambda f, c: MultilineInput(),
     "number": lambda f, c: NumberInput(),
     "date": lambda f, c: DateInput(),

@@ -75,12 +75,12 @@ class FieldInput(QWidget):
 class TextInput(FieldInput):
     """One line of free text; its language is guessed from the script as it is typed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, translatable: bool = True) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
         follow_direction(self.edit)
         self.translations = TranslationsArea()
-        self.other_languages = toggle_button(self.translations, self)
+        self.other_languages = toggle_button(self.translations, self, translatable)
         top = QHBoxLayout()
         top.addWidget(self.edit, 1)
         top.addWidget(self.other_languages)

@@ -25,6 +25,7 @@ from thbdesk.core.i18n import _, current_language
 from thbdesk.core.legal.display import provision_title
 from thbdesk.core.legal.model import Corpus
 from thbdesk.ui.wizard import engine_access as engine
+from thbdesk.ui.wizard.composite import GroupInput
 from thbdesk.ui.wizard.factory import InputContext
 from thbdesk.ui.wizard.inputs import tr
 from thbdesk.ui.wizard.outline import REVIEW, StepOutline
@@ -194,7 +195,8 @@ class InterviewView(QWidget):
 
     def _position(self, step_id: str, group_id: str, index: int) -> int:
         """Where a stored entry is on screen: empty entries are not stored, so the two can differ."""
-        positions = self.pages[step_id].input(group_id).stored_indexes()
+        group = self.pages[step_id].input(group_id)
+        positions = group.stored_indexes() if isinstance(group, GroupInput) else []
         return positions.index(index) if index in positions else index
 
     def _show_group_fields(self, group_id: str, group: Any) -> None:

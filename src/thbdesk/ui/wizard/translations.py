@@ -90,16 +90,22 @@ def _text(edit: QLineEdit | QPlainTextEdit) -> str:
     return (edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()).strip()
 
 
-def toggle_button(area: TranslationsArea, owner: QWidget) -> QToolButton:
-    """The button that opens the area; out of the Tab chain, reachable with a shortcut instead."""
+def toggle_button(area: TranslationsArea, owner: QWidget, offered: bool = True) -> QToolButton:
+    """The button that opens the area; out of the Tab chain, reachable with a shortcut instead.
+
+    Not ``offered`` for codes (a field with a pattern, such as a case number): they have no language.
+    """
     button = QToolButton()
+    button.setVisible(offered)
     button.setObjectName("otherLanguages")
-    button.setText(_("Other languages…"))
+    button.setText(_("Translations…"))
     button.setToolTip(_("Give this answer in the other languages too ({keys})").format(keys=SHORTCUT))
     button.setCheckable(True)
     button.setAutoRaise(True)
     button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     button.toggled.connect(lambda on: _open(area, on))
+    if not offered:
+        return button
     shortcut = QShortcut(QKeySequence(SHORTCUT), owner)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     shortcut.activated.connect(button.toggle)
