@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from thbdesk.core import i18n
 from thbdesk.ui.language import apply_language
+from thbdesk.ui.wizard.catalog import CatalogInput
 from thbdesk.ui.wizard.composite import PlainLineInput, travel_document_input
 from thbdesk.ui.wizard.inputs import (
-    CatalogInput,
     ChoiceInput,
     DateInput,
     MultilineInput,

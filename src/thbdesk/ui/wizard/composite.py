@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from thbdesk.core.i18n import N_, _
 from thbdesk.core.legal.model import Instrument
+from thbdesk.ui.wizard.catalog import CatalogInput
 from thbdesk.ui.wizard.inputs import (
-    CatalogInput,
     ChoiceInput,
     DateInput,
     FieldInput,
@@ -143,6 +143,7 @@ class GroupInput(FieldInput):
 
     def add_item(self) -> dict[str, FieldInput]:
         body, inputs = self.make_item()
+        body.setObjectName("groupItemBody")
         frame = QFrame()
         frame.setObjectName("groupItem")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -177,6 +178,28 @@ class GroupInput(FieldInput):
             if row:
                 rows.append(row)
         return rows or None
+
+    def stored_indexes(self) -> list[int | None]:
+        """Where each entry on screen sits in the stored list (None: empty, so not stored)."""
+        found: list[int | None] = []
+        stored = 0
+        for _frame, inputs in self.items:
+            if any(item.value() not in (None, "", []) for item in inputs.values()):
+                found.append(stored)
+                stored += 1
+            else:
+                found.append(None)
+        return found
+
+    def show_item_fields(self, position: int, visible: set[str]) -> None:
+        """Show only the fields of one entry that its own answers call for."""
+        frame, inputs = self.items[position]
+        body = frame.findChild(QWidget, "groupItemBody")
+        form = body.layout() if body is not None else None
+        if not isinstance(form, QFormLayout):
+            return
+        for key, item in inputs.items():
+            form.setRowVisible(item, key in visible)
 
     def set_value(self, value: Any) -> None:
         for frame, _inputs in self.items:

@@ -30,7 +30,28 @@ def problem_text(problem: Any, group: Field | None) -> str:
     return f"{where}: {text}"
 
 
+def shown_value(interview: Any, field: Field) -> Any:
+    """The answer as the review shows it: a group's entries without the fields their conditions hide."""
+    value = interview.get(field.id)
+    if field.type != "group" or not isinstance(value, list):
+        return value
+    entries = []
+    for index, entry in enumerate(value):
+        if isinstance(entry, dict):
+            shown = {f.id for f in interview.visible_item_fields(field.id, index)}
+            entry = {key: part for key, part in entry.items() if key in shown}
+        entries.append(entry)
+    return entries
+
+
 def display(field: Field, value: Any, lang: str) -> str:
+    """The answer in words; free text as typed, then each translation on its own ``(fr) …`` line."""
+    from thbdesk.core.forms.answers import FreeText
     from thbdesk.core.forms.render import display_value
 
+    if field.type in ("text", "multiline"):
+        text = FreeText.from_value(value, lang)
+        if text is not None and text.translations:
+            others = [f"({code}) {t}" for code, t in text.translations.items() if code != text.lang and t]
+            return "\n".join([text.text, *others])
     return display_value(field, value, lang)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from thbdesk.core.forms.model import CONSENT_PARTS, Field
 from thbdesk.core.legal.model import Instrument
+from thbdesk.ui.wizard.catalog import CatalogInput
 from thbdesk.ui.wizard.composite import (
     GroupInput,
     IndicatorsInput,
@@ -17,7 +18,6 @@ from thbdesk.ui.wizard.composite import (
     travel_document_input,
 )
 from thbdesk.ui.wizard.inputs import (
-    CatalogInput,
     ChoiceInput,
     DateInput,
     FieldInput,
@@ -65,7 +65,7 @@ def _group(field: Field, context: InputContext) -> FieldInput:
 
 
 _BUILDERS: dict[str, Callable[[Field, InputContext], FieldInput]] = {
-    "text": lambda f, c: TextInput(),
+    "text": lambda f, c: TextInput(translatable=f.validation.pattern is None),
     "multiline": lambda f, c: MultilineInput(),
     "number": lambda f, c: NumberInput(),
     "date": lambda f, c: DateInput(),

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from thbdesk.core.forms.answers import guess_lang as guess_language
 from thbdesk.core.i18n import LANGUAGES, _, current_language, native_name
 from thbdesk.ui.wizard.direction import apply_direction, follow_direction
+from thbdesk.ui.wizard.translations import TranslationsArea, toggle_button
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 RADIO_LINE_CHARS = 48
@@ -74,22 +75,48 @@ class FieldInput(QWidget):
 class TextInput(FieldInput):
     """One line of free text; its language is guessed from the script as it is typed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, translatable: bool = True) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
         follow_direction(self.edit)
-        self.row.addWidget(self.edit)
+        self.translations = TranslationsArea()
+        self.other_languages = toggle_button(self.translations, self, translatable)
+        top = QHBoxLayout()
+        top.addWidget(self.edit, 1)
+        top.addWidget(self.other_languages)
+        column = QVBoxLayout()
+        column.addLayout(top)
+        column.addWidget(self.translations)
+        self.row.addLayout(column)
         self.setFocusProxy(self.edit)
-        self.edit.textEdited.connect(self._emit)
+        self._loaded: tuple[str, str | None] = ("", None)
+        self.edit.textEdited.connect(self._typed)
+        self.translations.changed.connect(self._emit)
+
+    def _typed(self) -> None:
+        self.translations.set_source(self.lang())
+        self.changed.emit()
+
+    def lang(self) -> str:
+        """The loaded language while the text is as loaded, else the one its script suggests."""
+        text = self.edit.text().strip()
+        loaded_text, loaded_lang = self._loaded
+        if loaded_lang and text == loaded_text:
+            return loaded_lang
+        return guess_language(text, current_language())
 
     def value(self) -> Any:
         text = self.edit.text().strip()
-        return {"text": text, "lang": guess_language(text, current_language())} if text else None
+        return free_text_value(text, self.lang(), self.translations.value())
 
     def set_value(self, value: Any) -> None:
+        text, lang = free_text(value)
         with QSignalBlocker(self.edit):
-            self.edit.setText(free_text(value)[0])
+            self.edit.setText(text)
+        self._loaded = (text, lang)
         apply_direction(self.edit, self.edit.text())
+        self.translations.set_source(self.lang())
+        show_translations(self.translations, self.other_languages, translations_of(value))
 
 
 class MultilineInput(FieldInput):
@@ -107,14 +134,24 @@ class MultilineInput(FieldInput):
         for lang in LANGUAGES:
             self.lang_box.addItem(native_name(lang), lang)
         self._lang_chosen = False
+        self.translations = TranslationsArea(multiline=True)
+        self.other_languages = toggle_button(self.translations, self)
+        side = QVBoxLayout()
+        side.addWidget(self.lang_box)
+        side.addWidget(self.other_languages)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.edit, 1)
+        top.addLayout(side)
         column = QVBoxLayout()
-        column.addWidget(self.lang_box)
-        column.addStretch(1)
-        self.row.addWidget(self.edit, 1)
+        column.addLayout(top)
+        column.addWidget(self.translations)
         self.row.addLayout(column)
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._typed)
         self.lang_box.activated.connect(self._lang_picked)
+        self.translations.changed.connect(self._emit)
+        self.translations.set_source(self.lang_box.currentData())
 
     def _typed(self) -> None:
         if self.signalsBlocked():
@@ -125,16 +162,18 @@ class MultilineInput(FieldInput):
 
     def _lang_picked(self, _index: int) -> None:
         self._lang_chosen = True
+        self.translations.set_source(self.lang_box.currentData())
         self.changed.emit()
 
     def _show_lang(self, lang: str) -> None:
         index = self.lang_box.findData(lang)
         if index >= 0:
             self.lang_box.setCurrentIndex(index)
+        self.translations.set_source(self.lang_box.currentData())
 
     def value(self) -> Any:
         text = self.edit.toPlainText().strip()
-        return {"text": text, "lang": self.lang_box.currentData()} if text else None
+        return free_text_value(text, self.lang_box.currentData(), self.translations.value())
 
     def set_value(self, value: Any) -> None:
         text, lang = free_text(value)
@@ -143,6 +182,30 @@ class MultilineInput(FieldInput):
         self.blockSignals(False)
         self._lang_chosen = bool(text)
         self._show_lang(lang or current_language())
+        show_translations(self.translations, self.other_languages, translations_of(value))
+
+
+def free_text_value(text: str, lang: str, translations: dict[str, str]) -> dict[str, Any] | None:
+    """The answers file's ``{"text", "lang", "translations"?}``; nothing when no text was typed."""
+    if not text:
+        return None
+    value: dict[str, Any] = {"text": text, "lang": lang}
+    if translations:
+        value["translations"] = translations
+    return value
+
+
+def translations_of(value: Any) -> dict[str, str]:
+    found = value.get("translations") if isinstance(value, Mapping) else getattr(value, "translations", None)
+    return {str(k): str(v) for k, v in found.items() if v} if isinstance(found, Mapping) else {}
+
+
+def show_translations(area: TranslationsArea, button: QToolButton, translations: dict[str, str]) -> None:
+    """Load translations without counting as an edit; the area opens only if there are some."""
+    area.set_value(translations)
+    with QSignalBlocker(button):
+        button.setChecked(bool(translations))
+    area.setVisible(bool(translations))
 
 
 def free_text(value: Any) -> tuple[str, str | None]:
@@ -339,46 +402,3 @@ class MultiChoiceInput(FieldInput):
 
     def buttons(self) -> list[QAbstractButton]:
         return list(self.boxes.values())
-
-
-class CatalogInput(FieldInput):
-    """A country or a language: type part of its name in the UI language, store its code."""
-
-    def __init__(self, entries: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.combo = QComboBox()
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.addItem("", None)
-        for code, name in entries:
-            self.combo.addItem(name, code)
-        completer = QCompleter(self.combo.model(), self.combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.combo.setCompleter(completer)
-        self.combo.setMinimumWidth(220)
-        self.row.addWidget(self.combo)
-        self.row.addStretch(1)
-        self.setFocusProxy(self.combo)
-        self.combo.currentIndexChanged.connect(self._emit)
-        line = self.combo.lineEdit()
-        assert line is not None
-        line.editingFinished.connect(self._settle)
-
-    def _settle(self) -> None:
-        """A typed name that matches exactly one entry picks it; anything else goes back."""
-        line = self.combo.lineEdit()
-        assert line is not None
-        index = self.combo.findText(line.text().strip(), Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            self.combo.setCurrentIndex(index)
-        else:
-            line.setText(self.combo.currentText())
-
-    def value(self) -> Any:
-        return self.combo.currentData()
-
-    def set_value(self, value: Any) -> None:
-        with QSignalBlocker(self.combo):
-            self.combo.setCurrentIndex(max(0, self.combo.findData(value)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -24,6 +25,7 @@ from thbdesk.core.i18n import _, current_language
 from thbdesk.core.legal.display import provision_title
 from thbdesk.core.legal.model import Corpus
 from thbdesk.ui.wizard import engine_access as engine
+from thbdesk.ui.wizard.composite import GroupInput
 from thbdesk.ui.wizard.factory import InputContext
 from thbdesk.ui.wizard.inputs import tr
 from thbdesk.ui.wizard.outline import REVIEW, StepOutline
@@ -183,10 +185,26 @@ class InterviewView(QWidget):
     def _refresh_page(self, page: StepPage) -> None:
         visible = {f.id for f in self.interview.visible_fields(page.step.id)}
         page.show_fields(visible)
+        for field in page.step.fields:
+            if field.type == "group" and field.id in visible:
+                self._show_group_fields(field.id, page.input(field.id))
         page.set_required({f.id: engine.is_required(self.interview, f) for f in page.step.fields})
         shown = self._messages(page.step.id)
         for field_id, row in page.rows.items():
             row.show_messages(shown.get(field_id, []))
+
+    def _position(self, step_id: str, group_id: str, index: int) -> int:
+        """Where a stored entry is on screen: empty entries are not stored, so the two can differ."""
+        group = self.pages[step_id].input(group_id)
+        positions = group.stored_indexes() if isinstance(group, GroupInput) else []
+        return positions.index(index) if index in positions else index
+
+    def _show_group_fields(self, group_id: str, group: Any) -> None:
+        """Each entry shows the fields its own answers call for (an empty entry: as a new one)."""
+        for position, stored in enumerate(group.stored_indexes()):
+            index = -1 if stored is None else stored  # -1: the engine sees an entry with no answers
+            visible = {f.id for f in self.interview.visible_item_fields(group_id, index)}
+            group.show_item_fields(position, visible)
 
     def _messages(self, step_id: str) -> dict[str, list[tuple[str, str]]]:
         """Problems of touched fields, and of every field once its step has been left."""
@@ -195,6 +213,8 @@ class InterviewView(QWidget):
         for problem in self.interview.problems(step_id):
             field_id = problem.field_id
             if field_id is not None and (step_done or field_id in self.touched):
+                if problem.item is not None:
+                    problem = replace(problem, item=self._position(step_id, field_id, problem.item))
                 text = engine.problem_text(problem, self.spec.field(field_id))
                 shown.setdefault(field_id, []).append((problem.level, text))
         return shown
@@ -256,7 +276,11 @@ class InterviewView(QWidget):
         def problems(step_id: str) -> list[tuple[str | None, str, str]]:
             return [(p.field_id, p.level, tr(p.message)) for p in self.interview.problems(step_id)]
 
-        self.review.show_answers(steps, self.interview.get, engine.display, problems)
+        def value_of(field_id: str) -> Any:
+            field = self.spec.field(field_id)
+            return engine.shown_value(self.interview, field) if field else self.interview.get(field_id)
+
+        self.review.show_answers(steps, value_of, engine.display, problems)
 
     def retranslate(self) -> None:
         self.previous_button.setText(_("&Previous"))

@@ -74,8 +74,9 @@ def _step_html(
     for field in fields:
         value = value_of(field.id)
         shown = display(field, value, lang) if value not in (None, "", []) else ""
+        # Each line isolated: a French translation under Arabic text keeps its own order.
         cell = (
-            html.escape(FSI + shown + PDI).replace("\n", "<br>")
+            "<br>".join(html.escape(FSI + line + PDI) for line in shown.split("\n"))
             if shown
             else f'<span style="color:#5f6368">{unanswered}</span>'
         )
