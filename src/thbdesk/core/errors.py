@@ -299,3 +299,39 @@ class QualifyFormError(BadInputError):
 
 class DraftNotFoundError(BadInputError):
     message = N_("The draft {draft} does not exist (it may have been deleted).")
+
+
+class DocumentError(BadInputError):
+    """Base of the reasons a document cannot be generated; nothing is left half-written."""
+
+    message = N_("The document could not be generated.")
+
+
+class LayoutError(DocumentError):
+    message = N_("The layout {layout} does not fit the languages chosen. Possible: {choices}.")
+
+
+class GlyphMissingError(DocumentError):
+    """A character no bundled font can draw: printing it would silently drop it from the document."""
+
+    message = N_(
+        "The character {char} ({codepoint}) in «{where}» cannot be printed with the document font. "
+        "Remove or replace it, then generate again."
+    )
+
+
+class OutputExistsError(DocumentError):
+    message = N_("{path} already exists. Choose another folder or allow replacing it.")
+
+
+class OutputWriteError(DocumentError):
+    message = N_("The document could not be written to {path}: {reason}.")
+
+
+class DocumentCheckError(DocumentError):
+    """The file was written but reading it back did not find everything: it is not delivered."""
+
+    message = N_(
+        "Reading {name} back did not find {count} answer(s), the first in «{where}». "
+        "The file was not kept; please report this."
+    )
