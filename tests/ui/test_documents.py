@@ -68,6 +68,17 @@ def generate_and_wait(dialog: DocumentsDialog, qtbot) -> None:
         dialog.generate_button.click()
 
 
+def ink(widget) -> int:
+    """How many sampled pixels of the widget are dark: a drawn page has text and lines."""
+    image = widget.grab().toImage()
+    return sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).lightness() < 100
+    )
+
+
 def visible_boxes(window) -> list[QMessageBox]:
     return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
 
@@ -118,6 +129,18 @@ def test_notice_of_rights_starts_in_the_persons_language_and_arabic(open_window,
     assert open_dialog(wizard).options.langs() == ("ar", "fr")
 
 
+def test_the_open_dialog_follows_a_language_switch(open_window, service) -> None:
+    window, wizard = open_example(open_window, "referral")
+    dialog = open_dialog(wizard)
+    dialog.options.lang_boxes["fr"].setChecked(False)
+    dialog.options.lang_boxes["en"].setChecked(False)
+    window.language_actions["fr"].trigger()
+    assert dialog.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert dialog.windowTitle() == "Générer les documents"
+    assert dialog.options.layout_reasons["parallel"].text() == translate(LAYOUT_REASONS["parallel"], "fr")
+    assert dialog.options.langs() == ("ar",), "the choice is kept"
+
+
 def test_ctrl_g_opens_the_dialog_from_any_step(open_window, service, qtbot) -> None:
     window, wizard = open_example(open_window, "referral")
     window.windowHandle().requestActivate()  # shortcuts only reach the active window
@@ -151,6 +174,7 @@ def test_generate_previews_the_pdf_then_opens_it_or_its_folder(
     assert preview.view.isVisible()
     assert preview.view.pageMode() == QPdfView.PageMode.MultiPage
     assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    qtbot.waitUntil(lambda: ink(preview.view.viewport()) > 20, timeout=10_000)  # the page is drawn
     assert [preview.path_list.item(i).toolTip() for i in range(preview.path_list.count())] == [
         str(p) for p in paths
     ]
