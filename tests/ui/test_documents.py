@@ -247,13 +247,42 @@ def test_cancel_stops_before_the_next_file(open_window, service, qtbot, tmp_path
     assert dialog.status_label.text().startswith(translate("Generation cancelled.", "ar"))
     assert dialog.pages.currentWidget() is dialog.options_page
     assert dialog.generate_button.isEnabled(), "the officer can start again"
-    expected = service_access.output_paths(
-        dialog.spec,
-        wizard.interview.answers,
-        tmp_path,
-        service_access.make_request(("pdf", "docx"), "parallel", ("ar", "fr", "en"), False),
-    )
-    assert not all(p.exists() for p in expected), "the run stopped before writing every file"
+    expected = dialog.run.expected
+    assert expected and not all(p.exists() for p in expected), "the run stopped before writing every file"
+    for path in dialog.run.written():
+        assert str(path) in dialog.status_label.text(), "the files written before the cancel are named"
+
+
+def test_closing_the_window_stops_the_run_and_waits_for_it(
+    open_window, service, qtbot, tmp_path, monkeypatch
+) -> None:
+    window, wizard = open_example(open_window, "referral")
+    dialog = open_dialog(wizard)
+    out = tmp_path / "out"
+    out.mkdir()
+    choose(dialog, ("ar", "fr", "en"), "parallel", ("pdf", "docx"), out)
+    release = threading.Event()
+    real_generate = service_access.generate
+
+    def slow_generate(*args):
+        release.wait(30)
+        return real_generate(*args)
+
+    monkeypatch.setattr(service_access, "generate", slow_generate)
+    dialog.generate_button.click()
+    threading.Timer(0.3, release.set).start()  # the file being written finishes during the close
+    window.close()
+    assert dialog.run.tasks.pool.activeThreadCount() == 0, "the close waited for the worker"
+    assert not list(out.iterdir()), "cancelled before the first file"
+
+
+def test_missing_answers_are_announced_before_generating(open_window, service) -> None:
+    window = open_window(Settings())
+    window.nav.setCurrentRow(1)
+    window.wizard.start("referral")
+    dialog = window.wizard.generate_documents()
+    assert dialog.problems_label.isVisible()
+    assert "—" in dialog.problems_label.text() and dialog.problems_label.text().startswith("بعض")
 
 
 def test_the_wizard_stays_usable_and_no_second_run_starts(

@@ -56,7 +56,6 @@ class DocumentsDialog(QDialog):
         self.setObjectName("documentsDialog")
         self.spec, self._answers = spec, answers
         self._settings, self._store_settings = settings, store_settings
-        self._before: set[Path] = set()
         self.error_box: QMessageBox | None = None
         current = settings()
         langs = default_langs(current.document_languages, answers().answers.get("notice_language"))
@@ -160,13 +159,6 @@ class DocumentsDialog(QDialog):
         choice = self.options.choice()
         answers = self._answers()
         request = service.make_request(choice.formats, choice.layout, choice.langs, choice.overwrite)
-        try:
-            self._before = {
-                p for p in service.output_paths(self.spec, answers, choice.folder, request) if p.exists()
-            }
-        except ThbError as error:
-            self._show_error(error)
-            return False
         self._remember_folder(choice.folder)
         self.progress_bar.setRange(0, 0)  # busy until the service gives its first count
         self.status_label.setText(_("Writing the documents…"))
@@ -204,18 +196,11 @@ class DocumentsDialog(QDialog):
 
     def _cancelled_text(self) -> str:
         """Cancelling stops between files: say which ones were written all the same."""
-        try:
-            choice = self.options.choice()
-            request = service.make_request(choice.formats, choice.layout, choice.langs, True)
-            paths = service.output_paths(self.spec, self._answers(), choice.folder, request)
-        except ThbError:
-            paths = []
-        written = [p for p in paths if p.exists() and p not in self._before]
+        written = self.run.written()
         text = _("Generation cancelled.")
         if written:
-            text += " " + _("Already written: {paths}").format(
-                paths=", ".join(LRI + str(p) + PDI for p in written)
-            )
+            shown = ", ".join(LRI + str(p) + PDI for p in written)
+            text += " " + _("Already written: {paths}").format(paths=shown)
         return text
 
     def _show_error(self, error: ThbError) -> None:

@@ -33,6 +33,8 @@ class GenerationRun(QObject):
         self.tasks = TaskRunner(self)
         self._cancel = threading.Event()
         self.running = False
+        self.expected: list[Path] = []  # what the run is to write
+        self.before: dict[Path, int] = {}  # of those, what was there before: path -> mtime (ns)
 
     def start(self, spec: FormSpec, answers: Answers, out_dir: Path, request: Any) -> bool:
         """Start unless a run is going on (no double start); True if started."""
@@ -40,6 +42,7 @@ class GenerationRun(QObject):
             return False
         self.running = True
         self._cancel.clear()
+        self.expected, self.before = [], {}
         cancel, report = self._cancel, self.progress.emit
 
         def progress(done: int, total: int) -> None:
@@ -48,6 +51,9 @@ class GenerationRun(QObject):
             report(done, total)
 
         def work() -> list[Path]:
+            # Here, not on the GUI thread: the first call imports the writers (reportlab, python-docx).
+            self.expected = service.output_paths(spec, answers, out_dir, request)
+            self.before = _mtimes(self.expected)
             if cancel.is_set():
                 raise GenerationCancelled
             return service.generate(spec, answers, out_dir, request, progress)
@@ -57,6 +63,11 @@ class GenerationRun(QObject):
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def written(self) -> list[Path]:
+        """The files of the last run that it created or replaced (after a cancel, some may be)."""
+        now = _mtimes(self.expected)
+        return [path for path in self.expected if path in now and now[path] != self.before.get(path)]
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.tasks.wait(msecs)
@@ -68,3 +79,13 @@ class GenerationRun(QObject):
     def _failed(self, error: BaseException) -> None:
         self.running = False
         self.failed.emit(error)
+
+
+def _mtimes(paths: list[Path]) -> dict[Path, int]:
+    found = {}
+    for path in paths:
+        try:
+            found[path] = path.stat().st_mtime_ns
+        except OSError:
+            continue
+    return found
