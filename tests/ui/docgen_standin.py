@@ -40,15 +40,21 @@ def _pdf() -> bytes:
 
 
 def generate(spec, answers, out_dir, request, progress=None):
+    """As the real service: everything rendered first, then written; a raise in progress writes nothing."""
     paths = output_paths(spec, answers, out_dir, request)
     for path in paths:
         if path.exists() and not request.overwrite:
             raise OutputExistsError(path=str(path))
-    total = len(paths)
-    for done, path in enumerate(paths):
+    total = 1 + len(paths)
+    if progress:
+        progress(0, total)
+    contents = []
+    for done, path in enumerate(paths, start=1):
+        contents.append(_pdf() if path.suffix == ".pdf" else b"PK docx stand-in")
         if progress:
             progress(done, total)
-        path.write_bytes(_pdf() if path.suffix == ".pdf" else b"PK docx stand-in")
+    for path, data in zip(paths, contents, strict=True):
+        path.write_bytes(data)
     if progress:
         progress(total, total)
     return paths

@@ -170,7 +170,7 @@ class DocumentsDialog(QDialog):
         if self.run.running:
             self.run.cancel()
             self.cancel_button.setEnabled(False)
-            self.status_label.setText(_("Stopping after the current file…"))
+            self.status_label.setText(_("Stopping after the current step…"))
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))

@@ -52,9 +52,9 @@ class Choice:
 
 
 def documents_folder() -> str:
-    """The user's Documents folder (the home folder where there is none)."""
+    """The user's Documents folder (the home folder where there is none, as on a fresh account)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return location or str(Path.home())
+    return location if location and Path(location).is_dir() else str(Path.home())
 
 
 def default_langs(settings_langs: tuple[str, ...], notice_language: object) -> tuple[str, ...]:
@@ -107,7 +107,8 @@ class OptionsPanel(QWidget):
             box.setObjectName(f"format_{fmt}")
             box.setChecked(True)
             box.toggled.connect(self._update)
-        self.folder_edit = QLineEdit(folder or documents_folder())
+        remembered = folder if folder and Path(folder).is_dir() else ""  # a folder since removed: the default
+        self.folder_edit = QLineEdit(remembered or documents_folder())
         self.folder_edit.setObjectName("outputFolder")
         follow_direction(self.folder_edit)  # a path reads left to right, even in the Arabic UI
         self.folder_edit.textChanged.connect(self._update)

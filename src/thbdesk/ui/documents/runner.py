@@ -2,7 +2,8 @@
 
 The service reports ``progress(done, total)`` from the worker thread; a signal carries it to the
 GUI thread. Cancelling makes the next progress call raise, so the service stops before its next step
-and writes nothing more (each file it wrote before is whole: it writes atomically).
+and writes nothing more (the service renders and checks everything before it writes, and each file
+it writes is whole: it writes atomically).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class GenerationRun(QObject):
         cancel, report = self._cancel, self.progress.emit
 
         def progress(done: int, total: int) -> None:
-            if cancel.is_set():
+            if cancel.is_set() and done < total:  # at the last step there is nothing left to stop
                 raise GenerationCancelled
             report(done, total)
 
