@@ -79,7 +79,7 @@ class DocumentsDialog(QDialog):
         self.run.failed.connect(self._failed)
         self._build_layout()
         self.retranslate()
-        self.resize(820, 760)
+        self.resize(660, self.sizeHint().height())
 
     def _build_layout(self) -> None:
         self.title_label = QLabel()
@@ -180,6 +180,7 @@ class DocumentsDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.preview.show_files(paths)
         self._show_page(self.preview)
+        self.resize(max(self.width(), 820), max(self.height(), 760))  # room for a page
         self.status_label.setText(_("The documents were written."))
         self.generated.emit(paths)
 
