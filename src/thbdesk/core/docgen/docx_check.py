@@ -1,0 +1,96 @@
+"""Read a written DOCX back with python-docx and make sure every answer is in it.
+
+Word stores text in logical order, so each answer must appear as it is in the tree, inside one
+paragraph (tables and nested tables included), and the answers of one language in the order of
+the tree. A miss names the row label where the answer belongs, never the answer (it may be a name).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from thbdesk.core.docgen.model import (
+    Checklist,
+    Document,
+    Heading,
+    Inline,
+    KeyValueTable,
+    Node,
+    Paragraph,
+    Run,
+    SignatureBlock,
+    plain,
+)
+from thbdesk.core.errors import DocumentCheckError
+
+
+def check_docx(doc: Document, data: bytes, name: str) -> None:
+    """Raise ``DocumentCheckError`` unless every answer of every language is found in ``data``."""
+    texts = paragraph_texts(data, name)
+    missing: list[str] = []
+    for lang in doc.langs:
+        missing += _missing(texts, _answers(doc, lang))
+    if missing:
+        raise DocumentCheckError(name=name, count=len(missing), where=missing[0])
+
+
+def paragraph_texts(data: bytes, name: str) -> list[str]:
+    """The text of every paragraph of the body, in document order (table cells included)."""
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocumentCheckError(name=name, count=1, where=type(error).__name__) from error
+    body = word.element.body
+    return [WordParagraph(p, None).text for p in body.iter(qn("w:p"))]
+
+
+def _missing(texts: list[str], answers: Iterator[tuple[str, Run]]) -> list[str]:
+    """Where each answer not found lies; the search moves forward only, so order counts too."""
+    missing = []
+    index, offset = 0, 0
+    for where, run in answers:
+        found = _find(texts, run.text, index, offset)
+        if found is None:
+            missing.append(where)
+        else:
+            index, offset = found
+    return missing
+
+
+def _find(texts: list[str], needle: str, index: int, offset: int) -> tuple[int, int] | None:
+    for position in range(index, len(texts)):
+        start = texts[position].find(needle, offset if position == index else 0)
+        if start >= 0:
+            return position, start + len(needle)
+    return None
+
+
+def _answers(doc: Document, lang: str) -> Iterator[tuple[str, Run]]:
+    """Each answer run of ``lang`` with the label of its place: the row label, or the section title."""
+    for section in doc.sections:
+        title = section.title.get(lang, section.id)
+        for block in section.blocks:
+            for where, inline in _places(block.nodes[lang], title):
+                yield from ((where, run) for run in inline if run.answer)
+
+
+def _places(node: Node, title: str) -> Iterator[tuple[str, Inline]]:
+    if isinstance(node, KeyValueTable):
+        for row in node.rows:
+            label = plain(row.label) or title
+            yield label, row.label
+            yield from ((label, line) for line in row.value)
+    elif isinstance(node, Checklist):
+        yield from ((title, item.runs) for item in node.items)
+    elif isinstance(node, SignatureBlock):
+        for sign in node.signatures:
+            yield plain(sign.role) or title, sign.role
+            yield plain(sign.role) or title, sign.name
+    elif isinstance(node, Heading | Paragraph):
+        yield title, node.runs
