@@ -10,8 +10,8 @@ from thbdesk.core.docgen import labels
 from thbdesk.core.docgen.model import (
     LANGS,
     Block,
-    Checklist,
     CheckItem,
+    Checklist,
     Document,
     Footer,
     Heading,
@@ -81,15 +81,22 @@ BASIS = {  # article numbers inside Arabic: the sub-number first in logical orde
 }
 INTRO = {
     "ar": "حُرر هذا التقرير بعد مقابلة الشخص على انفراد، بحضور مترجم، يوم ",
-    "fr": "Ce rapport a été établi après un entretien séparé avec la personne, en présence d'un interprète, le ",
+    "fr": "Ce rapport a été établi après un entretien séparé avec la personne, "
+    "en présence d'un interprète, le ",
     "en": "This report was drawn up after a separate interview with the person, with an interpreter, on ",
 }
 HEADER_LINES = {
     "ar": ("المديرية العامة للأمن الوطني", "شرطة الحدود – مطار محمد الخامس", f"المرجع: {REFERENCE}"),
-    "fr": ("Direction générale de la sûreté nationale", "Police des frontières – aéroport Mohammed V",
-           f"Référence : {REFERENCE}"),  # fmt: skip
-    "en": ("General Directorate for National Security", "Border police – Mohammed V airport",
-           f"Reference: {REFERENCE}"),  # fmt: skip
+    "fr": (
+        "Direction générale de la sûreté nationale",
+        "Police des frontières – aéroport Mohammed V",
+        f"Référence : {REFERENCE}",
+    ),
+    "en": (
+        "General Directorate for National Security",
+        "Border police – Mohammed V airport",
+        f"Reference: {REFERENCE}",
+    ),
 }
 TITLE = {
     "ar": "استمارة إحالة ضحية محتملة للاتجار بالبشر",
@@ -137,7 +144,9 @@ def _referral(lang: str) -> Node:
     rows = (
         KeyValue((_t("to", lang),), ((_t("prosecutor", lang, answer=True),),)),
         KeyValue((_t("date", lang),), ((Run(DATE[lang], lang, answer=True),),)),
-        KeyValue((_t("basis", lang),), ((Run(BASIS[lang], lang, answer=True),), (Run(BASIS[lang][:9], lang),))),
+        KeyValue(
+            (_t("basis", lang),), ((Run(BASIS[lang], lang, answer=True),), (Run(BASIS[lang][:9], lang),))
+        ),
     )
     return KeyValueTable(lang, rows)
 
@@ -165,10 +174,14 @@ SECTIONS: tuple[tuple[str, tuple[Callable[[str], Node], ...]], ...] = (
 def referral(langs: tuple[str, ...] = LANGS) -> Document:
     """The referral in ``langs``, blocks aligned across languages."""
     sections = tuple(
-        Section(key, _words(key, langs), tuple(Block({lang: make(lang) for lang in langs}) for make in makers))
+        Section(
+            key, _words(key, langs), tuple(Block({lang: make(lang) for lang in langs}) for make in makers)
+        )
         for key, makers in SECTIONS
     )
-    headers = {lang: PageHeader(lang, tuple((Run(line, lang),) for line in HEADER_LINES[lang])) for lang in langs}
+    headers = {
+        lang: PageHeader(lang, tuple((Run(line, lang),) for line in HEADER_LINES[lang])) for lang in langs
+    }
     return Document(
         form_id="referral",
         form_version=2,
@@ -190,6 +203,12 @@ def with_answer(doc: Document, text: str) -> Document:
     block = Block({lang: Paragraph(lang, (Run(text, lang, answer=True),)) for lang in doc.langs})
     section = Section("fuzz", {lang: "—" for lang in doc.langs}, (block,))
     return Document(
-        doc.form_id, doc.form_version, doc.langs, doc.title, doc.headers, doc.footer,
-        (*doc.sections, section), doc.metadata,
-    )  # fmt: skip
+        doc.form_id,
+        doc.form_version,
+        doc.langs,
+        doc.title,
+        doc.headers,
+        doc.footer,
+        (*doc.sections, section),
+        doc.metadata,
+    )

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from thbdesk.core.docgen import _oxml as ox
 from thbdesk.core.docgen import labels
 from thbdesk.core.docgen.model import (
-    Checklist,
     CheckItem,
+    Checklist,
     Heading,
     Inline,
     KeyValue,
@@ -34,9 +34,14 @@ TWIPS_PER_MM = 1440 / 25.4
 
 
 def inline_paragraph(
-    runs: Inline, lang: str, *, bold: bool = False, size: float = BODY_PT, style: str | None = None,
+    runs: Inline,
+    lang: str,
+    *,
+    bold: bool = False,
+    size: float = BODY_PT,
+    style: str | None = None,
     align: str | None = None,
-) -> ox.Element:  # fmt: skip
+) -> ox.Element:
     """One line of the tree; each run keeps its own language and takes its direction from its script."""
     rtl = is_rtl(lang)
     elements = [
@@ -48,9 +53,14 @@ def inline_paragraph(
 
 
 def text_paragraph(
-    text: str, lang: str, *, bold: bool = False, size: float = BODY_PT, style: str | None = None,
+    text: str,
+    lang: str,
+    *,
+    bold: bool = False,
+    size: float = BODY_PT,
+    style: str | None = None,
     align: str | None = None,
-) -> ox.Element:  # fmt: skip
+) -> ox.Element:
     """A paragraph of fixed words (titles, labels): cleaned like an answer, since a title may hold one."""
     rtl = is_rtl(lang)
     runs = ox.text_runs(clean_text(text), lang=lang, base_rtl=rtl, bold=bold, size=size)
@@ -69,7 +79,9 @@ def heading(runs: Inline, lang: str, level: int, *, outline: bool = True) -> ox.
 def check_item(item: CheckItem, lang: str) -> ox.Element:
     """The box first: at the start edge in either direction (right in Arabic)."""
     p = inline_paragraph(item.runs, lang)
-    box = ox.run(labels.check_mark(item.checked) + " ", rtl=False, lang="en", size=BODY_PT, font=ox.SYMBOL_FONT)
+    box = ox.run(
+        labels.check_mark(item.checked) + " ", rtl=False, lang="en", size=BODY_PT, font=ox.SYMBOL_FONT
+    )
     p.find(ox.qn("w:pPr")).addnext(box)
     return p
 

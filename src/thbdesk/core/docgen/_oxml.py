@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as qn  # re-exported for the writer
 
 Element = Any  # lxml elements of python-docx's oxml classes (its stubs type them loosely)
 
@@ -27,15 +27,42 @@ SYMBOL_FONT = "Segoe UI Symbol"  # Windows' face with ☐ ☒; other systems fal
 LANG_TAGS = {"ar": "ar-MA", "fr": "fr-MA", "en": "en-US"}
 LATIN_DEFAULT = "fr-MA"  # Latin text inside an Arabic run (a passport number) is proofed as French
 
-_PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-                   "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                   "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-                   "w:pPrChange")  # fmt: skip
+_PPR_AFTER_BIDI = (
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 _PPR_AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_TBLPR_AFTER_BIDI = ("w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
-                     "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
-                     "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
-                     "w:tblPrChange")  # fmt: skip
+_TBLPR_AFTER_BIDI = (
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
 _TBLPR_AFTER_BORDERS = _TBLPR_AFTER_BIDI[7:]
 _SECTPR_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
@@ -146,9 +173,7 @@ def text_runs(
     text: str, *, lang: str, base_rtl: bool, bold: bool = False, size: float | None = None
 ) -> list[Element]:
     """The runs of one piece of text, cut by script (see ``segments``)."""
-    return [
-        run(piece, rtl=rtl, lang=lang, bold=bold, size=size) for piece, rtl in segments(text, base_rtl)
-    ]
+    return [run(piece, rtl=rtl, lang=lang, bold=bold, size=size) for piece, rtl in segments(text, base_rtl)]
 
 
 def field(instruction: str, *, size: float | None, placeholder: str = "1") -> list[Element]:
@@ -199,15 +224,12 @@ def set_outline_level(p: Element, level: int) -> None:
     ppr.insert_element_before(el("w:outlineLvl", val=str(level)), *_PPR_AFTER_OUTLINE)
 
 
-def set_keep_next(p: Element) -> None:
-    ppr = p.find(qn("w:pPr"))
-    ppr.insert_element_before(el("w:keepNext"), *("w:keepLines", "w:pageBreakBefore") + _PPR_AFTER_BIDI)
-
-
 # --- tables ----------------------------------------------------------------------------------
 
 
-def table(widths_twips: Sequence[int], *, rtl: bool, borders: str = "none", style: str | None = None) -> Element:
+def table(
+    widths_twips: Sequence[int], *, rtl: bool, borders: str = "none", style: str | None = None
+) -> Element:
     """``<w:tbl>`` with fixed column widths. ``rtl`` adds ``w:bidiVisual``: the first cell of each
     row is drawn at the right edge. ``borders``: ``none``, ``grid`` or ``columns`` (vertical lines
     between columns only)."""
@@ -231,11 +253,18 @@ def _borders(tblpr: Element, borders: str) -> None:
     lines = {"grid": ("top", "left", "bottom", "right", "insideH", "insideV"), "columns": ("insideV",)}
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         drawn = edge in lines.get(borders, ())
-        el(f"w:{edge}", box, val="single" if drawn else "nil", **({"sz": "4", "color": "808080"} if drawn else {}))
+        el(
+            f"w:{edge}",
+            box,
+            val="single" if drawn else "nil",
+            **({"sz": "4", "color": "808080"} if drawn else {}),
+        )
     tblpr.insert_element_before(box, *_TBLPR_AFTER_BORDERS)
 
 
-def row(tbl: Element, cells: Sequence[Sequence[Element]], widths_twips: Sequence[int], *, cant_split: bool = False) -> Element:
+def row(
+    tbl: Element, cells: Sequence[Sequence[Element]], widths_twips: Sequence[int], *, cant_split: bool = False
+) -> Element:
     """Append ``<w:tr>``: one cell per entry, each holding its block elements (a cell needs at
     least one paragraph, so an empty one gets an empty paragraph)."""
     tr = el("w:tr", tbl)

@@ -1,8 +1,8 @@
 """Read a written DOCX back with python-docx and make sure every answer is in it.
 
 Word stores text in logical order, so each answer must appear as it is in the tree, inside one
-paragraph (tables and nested tables included), and the answers of one language in the order of
-the tree. A miss names the row label where the answer belongs, never the answer (it may be a name).
+paragraph of its own language's part (tables included), and the answers of one language in the
+order of the tree. A miss names the row label where the answer belongs, never the answer (it may be a name).
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as WordParagraph
 
 from thbdesk.core.docgen.model import (
     Checklist,
@@ -26,28 +27,59 @@ from thbdesk.core.docgen.model import (
     Run,
     SignatureBlock,
     plain,
+    visual_columns,
 )
 from thbdesk.core.errors import DocumentCheckError
 
 
 def check_docx(doc: Document, data: bytes, name: str) -> None:
-    """Raise ``DocumentCheckError`` unless every answer of every language is found in ``data``."""
-    texts = paragraph_texts(data, name)
+    """Raise ``DocumentCheckError`` unless every answer of every language is found in its own part
+    of ``data`` (its column of the parallel table, its section in the sequential layout)."""
+    body = _open(data, name).element.body
+    parts = _parts(body, doc.langs)
     missing: list[str] = []
     for lang in doc.langs:
-        missing += _missing(texts, _answers(doc, lang))
+        missing += _missing(parts.get(lang, []), _answers(doc, lang))
     if missing:
         raise DocumentCheckError(name=name, count=len(missing), where=missing[0])
 
 
 def paragraph_texts(data: bytes, name: str) -> list[str]:
     """The text of every paragraph of the body, in document order (table cells included)."""
+    return _texts(_open(data, name).element.body)
+
+
+def _open(data: bytes, name: str) -> DocxDocument:
     try:
-        word = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise DocumentCheckError(name=name, count=1, where=type(error).__name__) from error
-    body = word.element.body
-    return [WordParagraph(p, None).text for p in body.iter(qn("w:p"))]
+
+
+def _texts(element: Any) -> list[str]:
+    return [p.text for p in element.iter(qn("w:p"))]
+
+
+def _parts(body: Any, langs: tuple[str, ...]) -> dict[str, list[str]]:
+    """The paragraph texts of each language: one section each (sequential, single), or one column
+    of the parallel table, whose cells run left to right in ``visual_columns`` order."""
+    breaks = [p for p in body.iter(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    if len(breaks) + 1 == len(langs):
+        parts: dict[str, list[str]] = {lang: [] for lang in langs}
+        index = 0
+        for p in body.iter(qn("w:p")):
+            parts[langs[index]].append(p.text)
+            index += p in breaks
+        return parts
+    columns = visual_columns(langs)
+    parts = {lang: [] for lang in langs}
+    for table in body.findall(qn("w:tbl")):
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) == len(columns):
+                for lang, cell in zip(columns, cells, strict=True):
+                    parts[lang] += _texts(cell)
+    return parts
 
 
 def _missing(texts: list[str], answers: Iterator[tuple[str, Run]]) -> list[str]:

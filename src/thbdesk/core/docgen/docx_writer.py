@@ -120,7 +120,9 @@ def _setup_section(section: docx.section.Section, doc: Document, lang: str, marg
 
 
 def _footer_paragraphs(doc: Document, lang: str) -> list[ox.Element]:
-    text = nodes.text_paragraph(labels.footer_text(doc.footer, lang), lang, size=nodes.SMALL_PT, align="center")
+    text = nodes.text_paragraph(
+        labels.footer_text(doc.footer, lang), lang, size=nodes.SMALL_PT, align="center"
+    )
     return [text, page_paragraph(lang)]
 
 
@@ -155,7 +157,9 @@ def header_elements(doc: Document, lang: str) -> list[ox.Element]:
         elements.append(nodes.text_paragraph(kingdom, lang, bold=True, size=12, align="center"))
     for index, line in enumerate(lines):
         elements.append(nodes.inline_paragraph(line, lang, bold=index == 0, align="center"))
-    title = nodes.text_paragraph(doc.title.get(lang, ""), lang, bold=True, size=16, style="Title", align="center")
+    title = nodes.text_paragraph(
+        doc.title.get(lang, ""), lang, bold=True, size=16, style="Title", align="center"
+    )
     return [*elements, title]
 
 
@@ -184,7 +188,9 @@ def _parallel_table(doc: Document, width: int) -> ox.Element:
     tbl = ox.table(widths, rtl=False, borders="columns")
     ox.row(tbl, [header_elements(doc, lang) for lang in columns], widths, cant_split=True)
     for section in doc.sections:
-        titles = [[_section_heading(section.title.get(lang, ""), lang, lang == doc.langs[0])] for lang in columns]
+        titles = [
+            [_section_heading(section.title.get(lang, ""), lang, lang == doc.langs[0])] for lang in columns
+        ]
         ox.row(tbl, titles, widths, cant_split=True)
         for block in section.blocks:
             for cells in _block_rows(block, columns):
