@@ -66,8 +66,11 @@ def test_a_complete_file_passes_and_texts_include_table_cells() -> None:
 
 @pytest.mark.parametrize("data", [b"", b"PK\x03\x04 not a zip", b"%PDF-1.7"])
 def test_bytes_that_are_not_a_docx_fail_the_check(data: bytes) -> None:
-    with pytest.raises(DocumentCheckError):
-        check_docx(trees.referral(("fr",)), data, "referral.docx")
+    doc = trees.referral(("fr",))
+    with pytest.raises(DocumentCheckError) as caught:
+        check_docx(doc, data, "referral.docx")
+    assert caught.value.fields["count"] == len(list(doc.answer_runs("fr"))) > 10
+    assert caught.value.details  # the reader's own words, for whoever reports it
 
 
 TEXT = st.text(

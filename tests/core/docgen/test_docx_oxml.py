@@ -3,6 +3,7 @@ element order, and ``jc=right`` on an RTL paragraph would put it at the left edg
 
 from __future__ import annotations
 
+import doctest
 import re
 
 import pytest
@@ -136,3 +137,8 @@ def test_checklist_box_comes_first_in_a_symbol_font() -> None:
         '<w:lang w:val="en-US"/></w:rPr><w:t xml:space="preserve">☒ </w:t></w:r>'
     )
     assert "جواز محجوز" in p
+
+
+def test_doctests_of_the_xml_layer() -> None:
+    result = doctest.testmod(ox)
+    assert result.attempted > 0 and result.failed == 0

@@ -35,7 +35,7 @@ from thbdesk.core.errors import DocumentCheckError
 def check_docx(doc: Document, data: bytes, name: str) -> None:
     """Raise ``DocumentCheckError`` unless every answer of every language is found in its own part
     of ``data`` (its column of the parallel table, its section in the sequential layout)."""
-    body = _open(data, name).element.body
+    body = _open(data, name, doc).element.body
     parts = _parts(body, doc.langs)
     missing: list[str] = []
     for lang in doc.langs:
@@ -46,14 +46,18 @@ def check_docx(doc: Document, data: bytes, name: str) -> None:
 
 def paragraph_texts(data: bytes, name: str) -> list[str]:
     """The text of every paragraph of the body, in document order (table cells included)."""
-    return _texts(_open(data, name).element.body)
+    return _texts(_open(data, name, None).element.body)
 
 
-def _open(data: bytes, name: str) -> DocxDocument:
+def _open(data: bytes, name: str, doc: Document | None) -> DocxDocument:
+    """The DOCX, or a check error counting every answer as missing (python-docx cannot read it)."""
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DocumentCheckError(name=name, count=1, where=type(error).__name__) from error
+        count = sum(1 for lang in doc.langs for _ in doc.answer_runs(lang)) if doc else 1
+        raise DocumentCheckError(
+            f"{type(error).__name__}: {error}", name=name, count=count, where=name
+        ) from error
 
 
 def _texts(element: Any) -> list[str]:
