@@ -91,10 +91,10 @@ TEXT = st.text(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, layout=st.sampled_from(["parallel", "sequential"]))
-def test_any_unicode_answer_gives_a_docx_that_reopens_and_passes(text: str, layout: str) -> None:
+def test_any_unicode_answer_gives_a_docx_that_reopens_and_passes(text: str, layout: Layout) -> None:
     doc = trees.with_answer(trees.referral(("ar", "fr")), text)
     try:
-        data = render_docx(doc, "parallel" if layout == "parallel" else "sequential")
+        data = render_docx(doc, layout)
     except DocumentError:
         return  # a typed, translated refusal is acceptable; anything else is a bug
     check_docx(doc, data, "fuzz.docx")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import UTC, datetime
 
 import docx
 import pytest
@@ -116,7 +117,9 @@ def test_footer_holds_a_localised_page_x_of_y_with_fields(
 
 def test_core_properties_come_from_the_metadata() -> None:
     doc = trees.referral(("fr", "ar"))
+    before = datetime.now(UTC).replace(microsecond=0)
     props = docx.Document(io.BytesIO(render_docx(doc, "parallel"))).core_properties
+    assert props.created is not None and props.created.replace(tzinfo=UTC) >= before
     assert (props.title, props.author, props.subject, props.language) == (
         trees.TITLE["fr"],
         "Police des frontières",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -74,6 +75,7 @@ def _set_properties(word: docx.document.Document, doc: Document) -> None:
     props.comments = ""
     props.last_modified_by = props.author
     props.revision = 1
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)  # the template says 2013
 
 
 def _set_styles(word: docx.document.Document, langs: Sequence[str]) -> None:
