@@ -5,6 +5,7 @@ a Latin passport number, free text shown in another language's part)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from thbdesk.core.docgen import labels
 from thbdesk.core.docgen.model import (
@@ -199,16 +200,20 @@ def _words(key: str, langs: tuple[str, ...]) -> Mapping[str, str]:
 
 
 def with_answer(doc: Document, text: str) -> Document:
-    """``doc`` with a paragraph holding ``text`` as an answer in every language (fuzzing)."""
-    block = Block({lang: Paragraph(lang, (Run(text, lang, answer=True),)) for lang in doc.langs})
-    section = Section("fuzz", {lang: "—" for lang in doc.langs}, (block,))
-    return Document(
-        doc.form_id,
-        doc.form_version,
-        doc.langs,
-        doc.title,
-        doc.headers,
-        doc.footer,
-        (*doc.sections, section),
-        doc.metadata,
+    """``doc`` with ``text`` as an answer in every kind of node, in every language (fuzzing)."""
+
+    def nodes(lang: str) -> tuple[Node, ...]:
+        answer = (Run(text, lang, answer=True),)
+        return (
+            Heading(lang, answer, level=2),
+            Paragraph(lang, (Run("x ", lang), *answer, Run(" y", lang))),
+            KeyValueTable(lang, (KeyValue(answer, (answer, answer)),)),
+            Checklist(lang, (CheckItem(True, answer),)),
+            SignatureBlock(lang, (Signature(answer, answer),)),
+        )
+
+    blocks = tuple(
+        Block(dict(zip(doc.langs, kinds, strict=True))) for kinds in zip(*map(nodes, doc.langs), strict=True)
     )
+    section = Section("fuzz", {lang: text for lang in doc.langs}, blocks)
+    return replace(doc, sections=(*doc.sections, section))

@@ -188,6 +188,7 @@ def _parallel_table(doc: Document, width: int) -> ox.Element:
     """Columns left to right in ``visual_columns`` order. The table itself is left to right (no
     ``bidiVisual``, which would draw the first cell at the right and so reverse the columns); each
     Arabic cell's paragraphs are right to left."""
+    doc.check_aligned()  # a builder bug, not the user's: better a plain error than a shifted row
     columns = visual_columns(doc.langs)
     widths = [width // len(columns)] * len(columns)
     tbl = ox.table(widths, rtl=False, borders="columns")
