@@ -41,6 +41,10 @@ STORY_FR = (
     "son arrivée à Casablanca ; elle devait rembourser « les frais du voyage » (4 500 €) en travaillant "
     "sans salaire. Elle dit ne pas pouvoir quitter le logement sans lui."
 )
+STORY2_FR = (
+    "Arrivée le 28 juillet par le vol AT 524 depuis Conakry, elle n'a pas de téléphone ; elle montre "
+    "une cicatrice récente au bras gauche et demande à parler à une femme."
+)
 LABELS: dict[str, dict[str, str]] = {
     "identity": {"ar": "هوية الشخص", "fr": "Identité de la personne", "en": "Identity of the person"},
     "name": {"ar": "الاسم الكامل", "fr": "Nom complet", "en": "Full name"},
@@ -120,9 +124,9 @@ def _identity(lang: str) -> Node:
     return KeyValueTable(lang, rows)
 
 
-def _story(lang: str) -> Node:
+def _story(lang: str, text: str = STORY_FR) -> Node:
     """Free text typed in French: as typed in every part, marked where it is not French."""
-    runs = [Run(STORY_FR, "fr", answer=True)]
+    runs = [Run(text, "fr", answer=True)]
     if lang != "fr":
         runs.append(Run(" " + labels.written_in("fr", lang), lang))
     return Paragraph(lang, tuple(runs))
@@ -165,7 +169,7 @@ def _sub(key: str) -> Callable[[str], Node]:
 
 SECTIONS: tuple[tuple[str, tuple[Callable[[str], Node], ...]], ...] = (
     ("identity", (_identity,)),
-    ("facts", (_intro, _sub("story"), _story, _story)),
+    ("facts", (_intro, _sub("story"), _story, lambda lang: _story(lang, STORY2_FR))),
     ("indicators", (_checklist,)),
     ("referral", (_referral,)),
     ("signatures", (_signatures,)),
