@@ -38,26 +38,32 @@ def _lines(text: str) -> list[str]:
     return [line for line in (clean_text(part).strip() for part in text.split("\n")) if line]
 
 
-def value_lines(field: Field, value: object, lang: str) -> tuple[Inline, ...]:
-    """The answer to ``field`` as printed lines in ``lang``'s part; ``(—,)`` when unanswered."""
+def value_lines(field: Field, value: object, lang: str, *, mark: bool = True) -> tuple[Inline, ...]:
+    """The answer to ``field`` as printed lines in ``lang``'s part; ``(—,)`` when unanswered.
+
+    A text field with a ``pattern`` holds a code (a unit, a seal number): it reads the same in
+    every language and gets no ``(written in …)``; neither does anything when ``mark`` is false.
+    """
     if is_empty(value):
         return (placeholder(lang),)
     if field.type in FREE_TEXT_TYPES:
         text = FreeText.from_value(value)
+        if text is not None and field.validation.pattern:
+            text = FreeText(text.text, lang)
         if text is not None:
-            return _free_text(text, lang) or (placeholder(lang),)
+            return _free_text(text, lang, mark=mark) or (placeholder(lang),)
     lines = _lines(display_value(field, value, lang))
     return tuple((Run(line, lang, answer=True),) for line in lines) or (placeholder(lang),)
 
 
-def _free_text(text: FreeText, lang: str) -> tuple[Inline, ...]:
+def _free_text(text: FreeText, lang: str, *, mark: bool) -> tuple[Inline, ...]:
     translated = _lines(text.translations.get(lang) or "")
     if translated:
         return tuple((Run(line, lang, answer=True),) for line in translated)
     lines = _lines(text.text)
-    if not lines or text.lang == lang:
+    if not lines or text.lang == lang or not mark:
         return tuple((Run(line, text.lang, answer=True),) for line in lines)
-    found = [(Run(line, text.lang, answer=True),) for line in lines]
+    found: list[Inline] = [(Run(line, text.lang, answer=True),) for line in lines]
     found[-1] = (*found[-1], Run(" " + written_in(text.lang, lang), lang))
     return tuple(found)
 

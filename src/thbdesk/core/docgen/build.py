@@ -248,7 +248,7 @@ class _Builder:
         """A signer's name; left blank (to be written by hand) when none of it was answered."""
         if template is None or not any(self.answered(name) for name in template.names):
             return ()
-        return self.fill(template, lang)
+        return self.fill(template, lang, mark=False)
 
     # --- templates ---------------------------------------------------------------------------
     def answered(self, name: str) -> bool:
@@ -256,19 +256,19 @@ class _Builder:
             return self.computed[name] not in (None, "")
         return self.interview.is_visible(name) and any(r.answer for r in self.name_runs(name, "en"))
 
-    def fill(self, template: Template, lang: str) -> Inline:
+    def fill(self, template: Template, lang: str, *, mark: bool = True) -> Inline:
         runs: list[Run] = []
         for is_name, text in template.pieces():
-            runs.extend(self.name_runs(text, lang) if is_name else (Run(text, lang),))
+            runs.extend(self.name_runs(text, lang, mark=mark) if is_name else (Run(text, lang),))
         return tuple(runs)
 
-    def name_runs(self, name: str, lang: str) -> Inline:
+    def name_runs(self, name: str, lang: str, *, mark: bool = True) -> Inline:
         if name in self.computed:
             return computed_runs(self.computed[name], lang)
         field = self.spec.field(name)
         if field is None or not self.interview.is_visible(name):
             return placeholder(lang)
-        return flatten(value_lines(field, self.values.get(name), lang), lang)
+        return flatten(value_lines(field, self.values.get(name), lang, mark=mark), lang)
 
 
 def default_output(spec: FormSpec) -> OutputSpec:
