@@ -21,7 +21,7 @@ from thbdesk.core.yamlsource import LineDict
 LANGS = ("ar", "fr", "en")
 BLOCK_KINDS = ("paragraph", "heading", "fields", "group", "checklist", "signatures")
 HEADER_LINES = ("authority", "unit", "reference")
-CHECKLIST_TYPES = frozenset({"indicators", "multichoice"})
+CHECKLIST_TYPES = ("indicators", "multichoice")
 
 
 @dataclass(frozen=True)
@@ -252,11 +252,10 @@ def parse_output(
         parser.section(s, f"output.sections[{n}]") for n, s in enumerate(_dicts(node.get("sections")))
     ]
     seen: dict[str, int] = {}
-    for section, raw in zip(sections, _dicts(node.get("sections")), strict=True):
+    for n, (section, raw) in enumerate(zip(sections, _dicts(node.get("sections")), strict=True)):
         if section.id in seen:
-            builder.problem(
-                raw.line_of("id"), "output.sections.id", f"section id {section.id!r} is used twice"
-            )
+            message = f"section id {section.id!r} is used twice (first on line {seen[section.id]})"
+            builder.problem(raw.line_of("id"), f"output.sections[{n}].id", message)
         seen.setdefault(section.id, raw.line)
     return OutputSpec(
         sections=tuple(sections),
