@@ -44,3 +44,14 @@ def all_text(doc: Document, lang: str) -> str:
 
 def section_ids(doc: Document) -> list[str]:
     return [section.id for section in doc.sections]
+
+
+import pytest  # noqa: E402
+
+from thbdesk.core.forms.loader import load_form  # noqa: E402
+from thbdesk.core.forms.model import FormSpec  # noqa: E402
+
+
+@pytest.fixture
+def minimal_form() -> FormSpec:
+    return load_form(FORMS_DATA / "minimal.yaml")

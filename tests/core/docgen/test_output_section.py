@@ -1,4 +1,4 @@
-"""The ``output:`` section: what a legal officer writes is parsed, and every mistake is named with its line."""
+"""The ``output:`` section: what a legal officer writes is parsed; every mistake is named with its line."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_every_mistake_of_an_output_section_is_reported_with_its_line() -> None:
     with pytest.raises(FormError) as caught:
         load_form(FORMS_DATA / "broken-output.yaml")
     problems = caught.value.details.splitlines()
-    expected = [
+    expected = [  # file:line: place: the start of the message
         "broken-output.yaml:26: output.header.reference.ar: unknown name 'reference'",
         "broken-output.yaml:30: output.sections[0].show_if: unknown name 'agred'",
         "broken-output.yaml:32: output.sections[0].blocks[0].paragraph.ar: a '{' is not closed",
@@ -27,12 +27,12 @@ def test_every_mistake_of_an_output_section_is_reported_with_its_line() -> None:
         "broken-output.yaml:34: output.sections[0].blocks[2].fields: unknown field 'nobody'",
         "broken-output.yaml:35: output.sections[0].blocks[3].checklist: 'person_name' is a text field; "
         "expected indicators or multichoice",
-        "broken-output.yaml:36: output.sections[0].blocks[4].checklist: 'person_name' is a text field; expected yesno",
-        "broken-output.yaml:37: output.sections[0].blocks[5].group: 'agreed' is a yesno field; expected group",
+        "broken-output.yaml:36: output.sections[0].blocks[4].checklist: 'person_name' is a text field",
+        "broken-output.yaml:37: output.sections[0].blocks[5].group: 'agreed' is a yesno field",
         "broken-output.yaml:39: output.sections[0].blocks[6]: a block has exactly one of",
         "broken-output.yaml:43: output.sections[0].blocks[7].signatures[0].name: unknown name 'officer'",
         "broken-output.yaml:44: output.sections[1].id: section id 'one' is used twice (first on line 28)",
-        "broken-output.yaml:48: output.sections[1].blocks[0].all: only a checklist of one field lists all options",
+        "broken-output.yaml:48: output.sections[1].blocks[0].all: only a checklist of one field",
     ]
     assert len(problems) == len(expected)
     for problem, start in zip(problems, expected, strict=True):
