@@ -32,7 +32,8 @@ def test_every_mistake_of_an_output_section_is_reported_with_its_line() -> None:
         "broken-output.yaml:39: output.sections[0].blocks[6]: a block has exactly one of",
         "broken-output.yaml:43: output.sections[0].blocks[7].signatures[0].name: unknown name 'officer'",
         "broken-output.yaml:44: output.sections[1].id: section id 'one' is used twice (first on line 28)",
-        "broken-output.yaml:48: output.sections[1].blocks[0].all: only a checklist of one field",
+        "broken-output.yaml:46: output.sections[1].show_if: agreed is a yes/no answer: compare it with True",
+        "broken-output.yaml:49: output.sections[1].blocks[0].all: only a checklist of one field",
     ]
     assert len(problems) == len(expected)
     for problem, start in zip(problems, expected, strict=True):
