@@ -195,6 +195,11 @@ def test_the_notice_prints_the_adult_or_the_child_wording_with_ticks() -> None:
     assert "right_child_guarantees" in section_ids(child)
     item = nodes_of(child, "right_non_liability", "en", Checklist)[0].items[0]
     assert plain(item.runs).startswith("We think someone") and item.checked
+    not_yet = Answers(
+        "notice-of-rights", 1, {**child_answers, "variant": "child", "right_hotline_child": False}
+    )
+    hotline = nodes_of(build("notice-of-rights", not_yet), "right_hotline", "fr", Checklist)[0]
+    assert [item.checked for item in hotline.items] == [False]  # answered no: printed, not ticked
 
 
 def test_the_interpreter_signs_only_when_one_was_used() -> None:
