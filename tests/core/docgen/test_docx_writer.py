@@ -133,7 +133,7 @@ def test_headings_use_real_heading_styles() -> None:
     word = docx.Document(io.BytesIO(data))
     styled = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert ("Heading 1", "Identity of the person") in styled
-    assert ("Heading 3", "The person's account") in styled  # a sub-heading of level 2, under its section
+    assert ("Heading 2", "The person's account") in styled  # a sub-heading (level 2), under its section
     assert [text for name, text in styled if name == "Heading 1"] == [
         trees.LABELS[k]["en"] for k, _ in trees.SECTIONS
     ]

@@ -113,7 +113,7 @@ def node_elements(node: Node, width_twips: int) -> Iterator[ox.Element]:
     """A node at full width (single and sequential layouts)."""
     lang = node.lang
     if isinstance(node, Heading):
-        yield heading(node.runs, lang, min(node.level + 1, 9))
+        yield heading(node.runs, lang, min(max(node.level, 2), 9))  # level 1 is the section title
     elif isinstance(node, Paragraph):
         yield inline_paragraph(node.runs, lang)
     elif isinstance(node, Checklist):
