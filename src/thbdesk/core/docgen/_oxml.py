@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
+from functools import lru_cache
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -25,6 +27,7 @@ LATIN_FONT = "Arial"  # on every Windows/macOS PC; Liberation Sans stands in on 
 ARABIC_FONT = "Amiri"  # the face the PDF uses too (bundled in thbdesk/fonts)
 SYMBOL_FONT = "Segoe UI Symbol"  # Windows' face with ☐ ☒; other systems fall back to a symbol face
 LANG_TAGS = {"ar": "ar-MA", "fr": "fr-MA", "en": "en-US"}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 LATIN_DEFAULT = "fr-MA"  # Latin text inside an Arabic run (a passport number) is proofed as French
 
 _PPR_AFTER_BIDI = (
@@ -142,7 +145,19 @@ def run(
     same whichever slot Word picks for a character.
     """
     r = el("w:r")
-    rpr = el("w:rPr", r)
+    lang_tag = LANG_TAGS.get(lang, LATIN_DEFAULT) if lang != "ar" else LATIN_DEFAULT
+    r.append(deepcopy(_run_properties(rtl, lang_tag, bold, size, font)))
+    t = el("w:t", r)
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace() or "  " in text:
+        t.set(_XML_SPACE, "preserve")  # else Word may drop or merge these spaces
+    return r
+
+
+@lru_cache(maxsize=256)
+def _run_properties(rtl: bool, lang_tag: str, bold: bool, size: float | None, font: str | None) -> Element:
+    """One ``w:rPr`` per kind of run, copied into each run (building each anew costs twice as much)."""
+    rpr = el("w:rPr")
     latin = font or LATIN_FONT
     if rtl:
         el("w:rFonts", rpr, ascii=latin, hAnsi=latin, cs=font or ARABIC_FONT, hint="cs")
@@ -161,12 +176,8 @@ def run(
         el("w:rtl", rpr)
         el("w:lang", rpr, bidi=LANG_TAGS["ar"])
     else:
-        el("w:lang", rpr, val=LANG_TAGS.get(lang, LATIN_DEFAULT) if lang != "ar" else LATIN_DEFAULT)
-    t = el("w:t", r)
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return r
+        el("w:lang", rpr, val=lang_tag)
+    return rpr
 
 
 def text_runs(
@@ -185,7 +196,7 @@ def field(instruction: str, *, size: float | None, placeholder: str = "1") -> li
     el("w:fldChar", begin, fldCharType="begin")
     text = el("w:instrText", instr)
     text.text = f" {instruction} "
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.set(_XML_SPACE, "preserve")
     el("w:fldChar", separate, fldCharType="separate")
     shown.find(qn("w:t")).text = placeholder
     el("w:fldChar", end, fldCharType="end")
