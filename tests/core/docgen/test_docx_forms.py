@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
+import zipfile
 
 import docx
 import pytest
@@ -49,3 +52,20 @@ def test_the_parallel_referral_has_one_navigation_entry_per_section() -> None:
         if p.style == "Heading1" and "outlineLvl" not in p.xml
     ]
     assert len(outlined) == len(doc.sections)
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_every_run_takes_its_direction_from_its_script(form_id: str) -> None:
+    """No Arabic letter in a left-to-right run, no Latin letter in a right-to-left one."""
+    doc = build_document(get_form(form_id), example(form_id), ("ar", "fr", "en"))
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(doc, "parallel"))).read("word/document.xml").decode()
+    runs = re.findall(r"<w:r>(.*?)</w:r>", xml)
+    assert len(runs) > 200
+    for run in runs:
+        text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", run))
+        kinds = {unicodedata.bidirectional(char) for char in text}
+        if "<w:rtl/>" in run:
+            assert "L" not in kinds, text
+            assert 'w:cs="Amiri" w:hint="cs"' in run
+        else:
+            assert not kinds & {"R", "AL", "AN"}, text
