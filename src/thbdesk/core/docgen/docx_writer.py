@@ -52,9 +52,8 @@ def render_docx(doc: Document, layout: Layout) -> bytes:
     if layout == "parallel":
         _setup_section(word.sections[0], doc, doc.langs[0], MARGIN_MM[layout])
         table = _parallel_table(doc, _text_width(MARGIN_MM[layout]))
-        _body_append(
-            word, [table, ox.paragraph([], rtl=is_rtl(doc.langs[0]))]
-        )  # Word ends a body on a paragraph
+        end = ox.paragraph([], rtl=is_rtl(doc.langs[0]))  # Word expects a body to end on a paragraph
+        _body_append(word, [table, end])
     else:
         for index, lang in enumerate(doc.langs):
             section = word.sections[0] if index == 0 else word.add_section(WD_SECTION.NEW_PAGE)
