@@ -1,0 +1,148 @@
+"""Right-to-left text for reportlab: every bidi workaround of the PDF writer lives here.
+
+reportlab lays out RTL paragraphs only when a module named ``rlbidi`` is importable (it is not
+published on PyPI). ``install()`` registers a small compatible one, built on the pure-Python steps
+of python-bidi 0.6 (the Rust ``get_display`` does not mirror brackets), before reportlab's text
+module is imported. Arabic letters are reshaped into their joined presentation forms first:
+reportlab draws one glyph per character and does no shaping of its own.
+
+>>> direction("الفصل 448-1"), direction("article 448-1"), direction("448-1")
+('rtl', 'ltr', 'neutral')
+>>> log2vis("(أ) ب", "RTL")
+'ب (أ)'
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+import unicodedata
+from typing import Any, Literal
+
+import arabic_reshaper
+from arabic_reshaper.ligatures import LIGATURES
+from bidi import algorithm as _uba
+
+Direction = Literal["rtl", "ltr", "neutral"]
+
+# Only the lam-alef ligatures are mandatory in Arabic script; the word ligatures (ﷲ …) would put
+# glyphs in the file that do not read back as the letters typed.
+_LIGATURES = {name: name.startswith("ARABIC LIGATURE LAM WITH ALEF") for name, _ in LIGATURES}
+_RESHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "support_ligatures": True, **_LIGATURES}
+)
+_LEVELS = {"RTL": 1, "LTR": 0}
+
+
+def reshape(text: str) -> str:
+    """Arabic letters in their joined forms (still in logical order); other text unchanged."""
+    return _RESHAPER.reshape(text) if has_arabic(text) else text
+
+
+def has_arabic(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) == "AL" for char in text)
+
+
+def direction(text: str) -> Direction:
+    """The direction of the strong characters of ``text``: ``neutral`` when it has none (digits,
+    punctuation) or both (a mixed run, which the check compares word by word)."""
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    rtl, ltr = bool(kinds & {"R", "AL"}), "L" in kinds
+    if rtl and not ltr:
+        return "rtl"
+    if ltr and not rtl:
+        return "ltr"
+    return "neutral"
+
+
+def is_mixed(text: str) -> bool:
+    """Both strong directions, or Arabic with digits: pypdf returns such lines partly in visual order."""
+    kinds = {unicodedata.bidirectional(char) for char in text}
+    return bool(kinds & {"R", "AL"}) and bool(kinds & {"L", "EN", "AN"})
+
+
+def log2vis(
+    text: str,
+    base_direction: str | None = "RTL",
+    clean: bool = True,
+    positions_V_to_L: list[int] | None = None,
+    **_: Any,
+) -> str:
+    """``rlbidi.log2vis``: the visual order of one paragraph, brackets mirrored; fills
+    ``positions_V_to_L`` with the logical index of each visual character (reportlab sorts the
+    words of each wrapped line with it)."""
+    storage: dict[str, Any] = _uba.get_empty_storage()
+    level = _LEVELS.get((base_direction or "").upper())
+    storage["base_level"] = _uba.get_base_level(text) if level is None else level
+    storage["base_dir"] = ("L", "R")[storage["base_level"]]
+    _uba.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    _uba.explicit_embed_and_overrides(storage)
+    _uba.resolve_weak_types(storage, False)
+    _uba.resolve_neutral_types(storage, False)
+    _uba.resolve_implicit_levels(storage, False)
+    _uba.reorder_resolved_levels(storage, False)
+    _uba.apply_mirroring(storage, False)
+    chars = _marks_after_base(storage["chars"])
+    if positions_V_to_L is not None:
+        positions_V_to_L[:] = [char["index"] for char in chars]
+    return "".join(char["ch"] for char in chars)
+
+
+def _marks_after_base(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """UAX #9 rule L3: reversing a right-to-left run puts combining marks (harakat) before their
+    letter; reportlab draws them after it, so move each run of marks back behind its base."""
+    out: list[dict[str, Any]] = []
+    marks: list[dict[str, Any]] = []
+    for char in chars:
+        if char["level"] % 2 and unicodedata.category(char["ch"]) == "Mn":
+            marks.append(char)
+            continue
+        out.append(char)
+        out.extend(marks)
+        marks = []
+    return out + marks
+
+
+def visual(text: str, rtl: bool) -> str:
+    """One line ready for ``canvas.drawString``: reshaped, then in visual order."""
+    return log2vis(reshape(text), "RTL" if rtl else "LTR")
+
+
+# What reportlab 5's modules import by name from pdfgen.textobject (paragraph.py defines its own BidiList).
+_COPIED_NAMES = {
+    "reportlab.pdfgen.canvas": ("bidiShapedText",),
+    "reportlab.graphics.renderPM": ("bidiShapedText",),
+    "reportlab.platypus.paragraph": (
+        "rtlSupport", "bidiText", "bidiWordList", "isBidiStr", "bidiStrWrap", "isBidiList",
+        "bidiListWrap", "BidiIndex", "bidiFragWord", "innerBidiStrWrap",
+    ),
+}
+
+
+def install() -> None:
+    """Make ``import rlbidi`` find this module's ``log2vis``. Must run before reportlab's
+    ``pdfgen.textobject`` is imported; if it was imported already without RTL support, refuse
+    loudly rather than print Arabic backwards."""
+    if "rlbidi" not in sys.modules:
+        module = types.ModuleType("rlbidi", "thbdesk's rlbidi-compatible shim (python-bidi)")
+        module.log2vis = log2vis  # type: ignore[attr-defined]
+        sys.modules["rlbidi"] = module
+    textobject = sys.modules.get("reportlab.pdfgen.textobject")
+    if textobject is not None and not getattr(textobject, "rtlSupport", False):
+        _enable_late(textobject)
+
+
+def _enable_late(textobject: types.ModuleType) -> None:
+    """reportlab was imported first (a test helper drew a PDF earlier): reload its text module and
+    the paragraph module that copied names from it, so they pick the shim up."""
+    import importlib
+
+    importlib.reload(textobject)
+    for name, attrs in _COPIED_NAMES.items():
+        module = sys.modules.get(name)
+        for attr in attrs if module is not None else ():
+            setattr(module, attr, getattr(textobject, attr))
+    if not getattr(textobject, "rtlSupport", False):  # pragma: no cover - reportlab changed
+        raise RuntimeError("reportlab did not accept the rlbidi shim")
