@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from thbdesk.core.docgen.model import (
     Block,
-    Checklist,
     CheckItem,
+    Checklist,
     Document,
     Footer,
     Heading,
@@ -54,10 +54,21 @@ NARRATIVE_EN = (
 NARRATIVE = {"ar": NARRATIVE_AR, "fr": NARRATIVE_FR, "en": NARRATIVE_EN}
 
 _WORDS: dict[str, dict[str, str]] = {
-    "title": {"ar": "إحالة ضحية محتملة", "fr": "Orientation d'une victime présumée", "en": "Referral of a presumed victim"},
-    "authority": {"ar": "المديرية العامة للأمن الوطني", "fr": "Direction générale de la sûreté nationale",
-                  "en": "General Directorate of National Security"},
-    "unit": {"ar": "فرقة الحدود – طنجة", "fr": "Brigade des frontières – Tanger", "en": "Border unit – Tangier"},
+    "title": {
+        "ar": "إحالة ضحية محتملة",
+        "fr": "Orientation d'une victime présumée",
+        "en": "Referral of a presumed victim",
+    },
+    "authority": {
+        "ar": "المديرية العامة للأمن الوطني",
+        "fr": "Direction générale de la sûreté nationale",
+        "en": "General Directorate of National Security",
+    },
+    "unit": {
+        "ar": "فرقة الحدود – طنجة",
+        "fr": "Brigade des frontières – Tanger",
+        "en": "Border unit – Tangier",
+    },
     "ref": {"ar": "المرجع", "fr": "Référence", "en": "Reference"},
     "identity": {"ar": "هوية الشخص", "fr": "Identité de la personne", "en": "Identity of the person"},
     "name": {"ar": "الاسم الكامل", "fr": "Nom complet", "en": "Full name"},
@@ -163,7 +174,9 @@ def referral(langs: tuple[str, ...] = LANGS, **overrides: str) -> Document:
         langs=langs,
         title={lang: _WORDS["title"][lang] for lang in langs},
         headers=headers,
-        footer=Footer(fingerprint="3f9a0c21b7d45e88", form_id="referral", form_version=3, reference=REFERENCE),
+        footer=Footer(
+            fingerprint="3f9a0c21b7d45e88", form_id="referral", form_version=3, reference=REFERENCE
+        ),
         sections=sections,
         metadata=Metadata(
             title=_WORDS["title"][langs[0]],
@@ -176,6 +189,6 @@ def referral(langs: tuple[str, ...] = LANGS, **overrides: str) -> Document:
     return doc
 
 
-def one_paragraph(text: str, lang: str = "ar", langs: tuple[str, ...] = ("ar", "fr")) -> Document:
+def one_paragraph(text: str, langs: tuple[str, ...] = ("ar", "fr")) -> Document:
     """``referral`` with ``text`` as the narrative of every part (for long, odd or random answers)."""
     return referral(langs, narrative=text)

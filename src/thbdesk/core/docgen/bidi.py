@@ -115,8 +115,16 @@ _COPIED_NAMES = {
     "reportlab.pdfgen.canvas": ("bidiShapedText",),
     "reportlab.graphics.renderPM": ("bidiShapedText",),
     "reportlab.platypus.paragraph": (
-        "rtlSupport", "bidiText", "bidiWordList", "isBidiStr", "bidiStrWrap", "isBidiList",
-        "bidiListWrap", "BidiIndex", "bidiFragWord", "innerBidiStrWrap",
+        "rtlSupport",
+        "bidiText",
+        "bidiWordList",
+        "isBidiStr",
+        "bidiStrWrap",
+        "isBidiList",
+        "bidiListWrap",
+        "BidiIndex",
+        "bidiFragWord",
+        "innerBidiStrWrap",
     ),
 }
 

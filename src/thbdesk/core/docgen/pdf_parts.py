@@ -91,7 +91,9 @@ def cut_long_words(text: str, font: str, size: float, width: float) -> str:
 
 
 def _cut(word: str, font: str, size: float, limit: float) -> str:
-    pieces, current, used = [], [], 0.0
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0.0
     for char in word:
         advance = stringWidth(char, font, size)
         if current and used + advance > limit:

@@ -272,7 +272,7 @@ def _footer_canvas(doc: Document, layout: Layout) -> type:
             self.thb_lang = default_lang
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
