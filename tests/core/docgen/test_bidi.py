@@ -62,3 +62,16 @@ def test_install_gives_reportlab_rtl_support() -> None:
     assert sys.modules["rlbidi"].log2vis is bidi.log2vis
     assert textobject.rtlSupport and paragraph.rtlSupport
     assert paragraph.bidiWordList(["ab", "جد"], direction="RTL")[1] == "دج"
+
+
+@pytest.mark.parametrize("text", [":C 0", "المرجع: TNG-2026-0042", "0؞ ؛À 0", "(أ) b: 12 ج"])
+def test_every_word_keeps_its_own_characters_in_reportlab_lines(text: str) -> None:
+    """reportlab's own word list gave ":C" and "0" the same visual word "0:" (one word lost)."""
+    from reportlab.platypus import paragraph
+
+    bidi.install()
+    words = text.split(" ")
+    shown = paragraph.bidiWordList(words, direction="RTL")
+    assert [word.__bidiL__ for word in shown] == list(range(len(words)))
+    for logical, visual in zip(words, shown, strict=True):
+        assert sorted(bidi.fold_mirrors(visual)) == sorted(bidi.fold_mirrors(logical))

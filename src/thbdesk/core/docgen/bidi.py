@@ -22,6 +22,7 @@ from typing import Any, Literal
 import arabic_reshaper
 from arabic_reshaper.ligatures import LIGATURES
 from bidi import algorithm as _uba
+from bidi.mirror import MIRRORED
 
 Direction = Literal["rtl", "ltr", "neutral"]
 
@@ -105,6 +106,38 @@ def _marks_after_base(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out + marks
 
 
+def word_list(words: list[str], direction: str = "RTL", clean: bool = True, wx: bool = False) -> list[Any]:
+    """Replaces reportlab's ``bidiWordList``, which gives each logical word the visual word that
+    holds its first character: when punctuation moves to the other side of a word ("0:C" in an
+    Arabic line) two words get the same text and one is lost. Here each word keeps exactly its own
+    characters, in visual order, and sorts by the visual position of the first of them."""
+    if (direction or "").upper() not in _LEVELS:
+        return words
+    from reportlab.pdfgen.textobject import BidiStr
+
+    positions: list[int] = []
+    shown = log2vis(" ".join(words), direction.upper(), clean, positions)
+    visual_at = {logical: index for index, logical in enumerate(positions)}
+    out: list[Any] = []
+    start = 0
+    for number, word in enumerate(words):
+        places = sorted(visual_at[i] for i in range(start, start + len(word)) if i in visual_at)
+        start += len(word) + 1
+        key = places[0] if places else len(shown) + number
+        out.append(key if wx else BidiStr("".join(shown[i] for i in places), key, number))
+    return out
+
+
+def fold_mirrors(text: str) -> str:
+    """Each mirrored pair as one character (``(`` for ``)``): a bracket read back from an Arabic
+    line is the mirror of the one typed.
+
+    >>> fold_mirrors("(a) [b]") == fold_mirrors(")a( ]b[")
+    True
+    """
+    return "".join(min(char, MIRRORED.get(char, char)) for char in text)
+
+
 def visual(text: str, rtl: bool) -> str:
     """One line ready for ``canvas.drawString``: reshaped, then in visual order."""
     return log2vis(reshape(text), "RTL" if rtl else "LTR")
@@ -140,6 +173,9 @@ def install() -> None:
     textobject = sys.modules.get("reportlab.pdfgen.textobject")
     if textobject is not None and not getattr(textobject, "rtlSupport", False):
         _enable_late(textobject)
+    from reportlab.platypus import paragraph
+
+    paragraph.bidiWordList = word_list
 
 
 def _enable_late(textobject: types.ModuleType) -> None:

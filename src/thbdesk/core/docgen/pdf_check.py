@@ -17,24 +17,22 @@ Harakat are not compared (their order around the letter varies in extraction).
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from collections.abc import Iterator
 
-from thbdesk.core.docgen.bidi import is_mixed
+from thbdesk.core.docgen.bidi import direction, fold_mirrors, is_mixed
 from thbdesk.core.docgen.model import Document, Inline, KeyValueTable, Run, inlines
 from thbdesk.core.errors import DocumentCheckError
 
 _MIN_STRETCH = 12  # a row's part of a long answer is a few lines: far longer than this
-_PIECE = re.compile(r"[^\W\d_]+|\d+")
 
 
 def check_pdf(doc: Document, data: bytes, name: str) -> None:
     """Raise ``DocumentCheckError`` naming the row of the first answer not found in ``data``
     (its label or section title, never the answer)."""
     raw = extract_text(data)
-    text, symbols = _core(raw), "".join(raw.split())
-    missing = [where for where, run in _answers(doc) if not _found(run.text, text, symbols)]
+    text, symbols = _core(raw), fold_mirrors("".join(raw.split()))
+    missing = [where for where, lang, run in _answers(doc) if not _found(run.text, lang, text, symbols)]
     if missing:
         raise DocumentCheckError(name=name, count=len(missing), where=missing[0])
 
@@ -53,52 +51,77 @@ def _core(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char)[0] in "LN")
 
 
+def _visible(text: str) -> str:
+    """Without invisible format characters (soft hyphen, joiners): the writer does not draw them."""
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 def _pieces(text: str) -> list[str]:
-    """Runs of letters or of digits: the parts of a mixed run whose inner order is stable."""
-    return _PIECE.findall(_core_with_breaks(text))
+    """Runs of characters of one bidi class (Arabic letters, other letters, digits), reduced to
+    their letters and digits: the parts of a mixed run whose inner order survives extraction (an
+    Arabic part may come back reversed). Other characters stand alone or break runs."""
+    pieces, current, kind = [], "", ""
+    for char in text:
+        new_kind = _kind(char, kind)
+        if new_kind != kind or new_kind == "alone":
+            pieces.append(current)
+            current = ""
+        current, kind = current + char, new_kind
+    pieces.append(current)
+    return [core for core in map(_core, pieces) if core]
 
 
-def _core_with_breaks(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(char if unicodedata.category(char)[0] in "LN" else " " for char in text)
+def _kind(char: str, previous: str) -> str:
+    bidi_class = unicodedata.bidirectional(char)
+    if bidi_class == "NSM":
+        return previous
+    if bidi_class in ("EN", "AN"):
+        return "digit"
+    if bidi_class in ("R", "AL", "L"):
+        return bidi_class.replace("AL", "R")
+    return "alone" if unicodedata.category(char)[0] in "LN" else "break"
 
 
-def _found(answer: str, text: str, symbols: str) -> bool:
-    if not is_mixed(answer):
-        core = _core(answer)
-        if not core:  # only punctuation or symbols: compare them as drawn, in either order
-            drawn = "".join(unicodedata.normalize("NFKC", answer).split())
-            return not drawn or drawn in symbols or drawn[::-1] in symbols
-        return _in_order(core, text)
-    return all(piece in text or piece[::-1] in text for piece in _pieces(answer) if piece)
+def _found(answer: str, lang: str, text: str, symbols: str) -> bool:
+    core = _core(answer)
+    if not core:  # only punctuation or symbols: compare them as drawn, brackets either way
+        drawn = fold_mirrors("".join(_visible(unicodedata.normalize("NFKC", answer)).split()))
+        return not drawn or drawn in symbols or drawn[::-1] in symbols
+    # Only a run of the part's own direction keeps its order whole (digits and letters after a
+    # neutral character reorder in an Arabic line: "0-A" shows as "A-0").
+    if is_mixed(answer) or direction(answer) != ("rtl" if lang == "ar" else "ltr"):
+        return all(_in_order(piece, text) or _in_order(piece[::-1], text) for piece in _pieces(answer))
+    # pypdf leaves a short Arabic run drawn in a left-to-right line in visual order
+    return _in_order(core, text) or (direction(answer) == "rtl" and _in_order(core[::-1], text))
 
 
 def _in_order(core: str, text: str) -> bool:
     """``core`` found as one or more stretches of ``text``, in order, each at least ``_MIN_STRETCH``
-    long: in the parallel layout a long answer continues in the next table row, after the other
-    columns' part of the row."""
+    long (or the whole rest): in the parallel layout a long answer continues in the next table
+    row, after the other columns' part of the row; on a new page, after the footer. Each stretch
+    starts at the earliest match, so repeated words cannot make it skip a page."""
     position = 0
     while core:
-        length = _longest_prefix(core, text, position)
-        if length < min(len(core), _MIN_STRETCH):
+        start = text.find(core[:_MIN_STRETCH], position)
+        if start < 0:
             return False
-        position = text.find(core[:length], position) + length
-        core = core[length:]
+        length = _common_prefix(core, text, start)
+        position, core = start + length, core[length:]
     return True
 
 
-def _longest_prefix(core: str, text: str, position: int) -> int:
+def _common_prefix(core: str, text: str, start: int) -> int:
     low, high = 0, len(core)
     while low < high:
         middle = (low + high + 1) // 2
-        if text.find(core[:middle], position) >= 0:
+        if text.startswith(core[:middle], start):
             low = middle
         else:
             high = middle - 1
     return low
 
 
-def _answers(doc: Document) -> Iterator[tuple[str, Run]]:
+def _answers(doc: Document) -> Iterator[tuple[str, str, Run]]:
     """Each answer run with where it is: its row label, else its section title."""
     for lang in doc.langs:
         for section in doc.sections:
@@ -108,10 +131,10 @@ def _answers(doc: Document) -> Iterator[tuple[str, Run]]:
                 if isinstance(node, KeyValueTable):
                     for row in node.rows:
                         where = _plain(row.label) or title
-                        yield from ((where, run) for line in row.value for run in line if run.answer)
+                        yield from ((where, lang, run) for line in row.value for run in line if run.answer)
                 else:
                     for inline in inlines(node):
-                        yield from ((title, run) for run in inline if run.answer)
+                        yield from ((title, lang, run) for run in inline if run.answer)
 
 
 def _plain(inline: Inline) -> str:
