@@ -75,3 +75,20 @@ def test_every_word_keeps_its_own_characters_in_reportlab_lines(text: str) -> No
     assert [word.__bidiL__ for word in shown] == list(range(len(words)))
     for logical, visual in zip(words, shown, strict=True):
         assert sorted(bidi.fold_mirrors(visual)) == sorted(bidi.fold_mirrors(logical))
+
+
+@pytest.mark.parametrize("reportlab_first", [True, False])
+def test_arabic_is_laid_out_whichever_is_imported_first(reportlab_first: bool) -> None:
+    """A test helper (or the legal library) may have imported reportlab before the PDF writer."""
+    import subprocess
+
+    first = "from reportlab.platypus import paragraph\n" if reportlab_first else ""
+    script = first + (
+        "from thbdesk.core.docgen.pdf_parts import text_pieces\n"
+        "from reportlab.platypus import paragraph\n"
+        "piece = text_pieces('علي (1)', 'ar', 200)[0]\n"
+        "piece.wrap(200, 100)\n"
+        "print(paragraph.rtlSupport, piece.blPara.lines[0][1])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True ['(1)', 'ﻲﻠﻋ']"

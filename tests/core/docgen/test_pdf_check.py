@@ -7,7 +7,7 @@ import io
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -94,6 +94,15 @@ _HUGE = st.builds(
     narrative=st.one_of(_TEXT.map("".join), _HUGE),
     layout=st.sampled_from(LAYOUTS),
 )
+# Cases Hypothesis found (each once broke the writer or the check):
+@example(name=":C 0", narrative="", layout="single")
+@example(name='0"1', narrative="", layout="single")
+@example(name="", narrative="¼ؠ", layout="single")
+@example(name="ؠءؠ̀", narrative="", layout="parallel")
+@example(name="", narrative="Ì", layout="single")
+@example(name="", narrative="\xad", layout="parallel")
+@example(name="", narrative=")", layout="single")
+@example(name="&ؠء", narrative="", layout="parallel")
 def test_random_answers_give_a_readable_checked_pdf_or_a_typed_error(
     name: str, narrative: str, layout: Layout
 ) -> None:

@@ -71,10 +71,16 @@ def _pieces(text: str) -> list[str]:
     return [core for core in map(_core, pieces) if core]
 
 
+def _foreign_mark(char: str) -> bool:
+    """A combining mark from another script on an Arabic letter (a Latin accent): pypdf breaks the
+    Arabic word around it, so the letters on either side are compared apart."""
+    return unicodedata.category(char) == "Mn" and not unicodedata.name(char, "").startswith("ARABIC")
+
+
 def _kind(char: str, previous: str) -> str:
     bidi_class = unicodedata.bidirectional(char)
     if bidi_class == "NSM":
-        return previous
+        return "break" if _foreign_mark(char) else previous
     if bidi_class in ("EN", "AN"):
         return "digit"
     if bidi_class in ("R", "AL", "L"):
@@ -83,13 +89,17 @@ def _kind(char: str, previous: str) -> str:
 
 
 def _found(answer: str, lang: str, text: str, symbols: str) -> bool:
+    answer = unicodedata.normalize("NFKC", answer)  # as the extracted text: accents composed
     core = _core(answer)
     if not core:  # only punctuation or symbols: compare them as drawn, brackets either way
         drawn = fold_mirrors("".join(_visible(unicodedata.normalize("NFKC", answer)).split()))
         return not drawn or drawn in symbols or drawn[::-1] in symbols
     # Only a run of the part's own direction keeps its order whole (digits and letters after a
     # neutral character reorder in an Arabic line: "0-A" shows as "A-0").
-    if is_mixed(answer) or direction(answer) != ("rtl" if lang == "ar" else "ltr"):
+    numbers_in_arabic = lang == "ar" and any(unicodedata.category(char)[0] == "N" for char in core)
+    foreign_marks = any(_foreign_mark(char) for char in answer)
+    own_direction = direction(answer) == ("rtl" if lang == "ar" else "ltr")
+    if numbers_in_arabic or foreign_marks or is_mixed(answer) or not own_direction:
         return all(_in_order(piece, text) or _in_order(piece[::-1], text) for piece in _pieces(answer))
     # pypdf leaves a short Arabic run drawn in a left-to-right line in visual order
     return _in_order(core, text) or (direction(answer) == "rtl" and _in_order(core[::-1], text))

@@ -13,15 +13,18 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
-from reportlab.platypus import Paragraph as RLParagraph
-
 from thbdesk.core.docgen import bidi
-from thbdesk.core.docgen.fonts import BOLD, REGULAR, drawable, register
-from thbdesk.core.docgen.model import Inline
+
+bidi.install()  # before reportlab's text module is first imported, so it finds the rlbidi shim
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+from reportlab.platypus import Flowable  # noqa: E402
+from reportlab.platypus import Paragraph as RLParagraph  # noqa: E402
+
+from thbdesk.core.docgen.fonts import BOLD, REGULAR, drawable, register  # noqa: E402
+from thbdesk.core.docgen.model import Inline  # noqa: E402
 
 SIZE = 10.0
 LEADING = 15.0  # Amiri's marks reach far above and below the line
