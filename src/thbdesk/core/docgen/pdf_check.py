@@ -62,6 +62,10 @@ def _pieces(text: str) -> list[str]:
     Arabic part may come back reversed). Other characters stand alone or break runs."""
     pieces, current, kind = [], "", ""
     for char in text:
+        if _foreign_mark(char):  # the marked letter stands alone: pypdf cuts the word around it
+            pieces.extend([current[:-1], current[-1:] + char])
+            current, kind = "", "break"
+            continue
         new_kind = _kind(char, kind)
         if new_kind != kind or new_kind == "alone":
             pieces.append(current)
@@ -80,7 +84,7 @@ def _foreign_mark(char: str) -> bool:
 def _kind(char: str, previous: str) -> str:
     bidi_class = unicodedata.bidirectional(char)
     if bidi_class == "NSM":
-        return "break" if _foreign_mark(char) else previous
+        return previous
     if bidi_class in ("EN", "AN"):
         return "digit"
     if bidi_class in ("R", "AL", "L"):
