@@ -144,10 +144,13 @@ def _checklist_items(node: Checklist, lang: str, width: float) -> list[Item]:
 
 
 def _signature_items(node: SignatureBlock, lang: str, width: float) -> list[Item]:
+    from reportlab.platypus import Spacer
+
     name_word, sign_word, date_word = labels.signature_words(lang)
-    items = []
+    items: list[Item] = []
     for signature in node.signatures:
-        cell: Cell = inline_pieces(signature.role, lang, width, bold=True)
+        cell: Cell = [Spacer(1, 6)] if items else []
+        cell.extend(inline_pieces(signature.role, lang, width, bold=True))
         if signature.name:
             cell.extend(inline_pieces(signature.name, lang, width))
         else:
@@ -218,7 +221,7 @@ def _part(doc: Document, lang: str, width: float, nested: bool) -> Iterator[Any]
         yield from _section_title(section, lang, width)
         for block in section.blocks:
             yield from _flow(block.nodes[lang], lang, width)
-        yield Spacer(1, 6)
+        yield Spacer(1, 10)
 
 
 def _flow(node: Node, lang: str, width: float) -> Iterator[Any]:
