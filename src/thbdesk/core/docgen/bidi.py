@@ -85,25 +85,12 @@ def log2vis(
     _uba.resolve_implicit_levels(storage, False)
     _uba.reorder_resolved_levels(storage, False)
     _uba.apply_mirroring(storage, False)
-    chars = _marks_after_base(storage["chars"])
+    # Harakat stay before their letter, as reversal leaves them: without OpenType positioning
+    # Amiri draws a mark to the right of the pen, so drawn first it lands on the letter after it.
+    chars = storage["chars"]
     if positions_V_to_L is not None:
         positions_V_to_L[:] = [char["index"] for char in chars]
     return "".join(char["ch"] for char in chars)
-
-
-def _marks_after_base(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """UAX #9 rule L3: reversing a right-to-left run puts combining marks (harakat) before their
-    letter; reportlab draws them after it, so move each run of marks back behind its base."""
-    out: list[dict[str, Any]] = []
-    marks: list[dict[str, Any]] = []
-    for char in chars:
-        if char["level"] % 2 and unicodedata.category(char["ch"]) == "Mn":
-            marks.append(char)
-            continue
-        out.append(char)
-        out.extend(marks)
-        marks = []
-    return out + marks
 
 
 def word_list(words: list[str], direction: str = "RTL", clean: bool = True, wx: bool = False) -> list[Any]:
