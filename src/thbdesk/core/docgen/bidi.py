@@ -115,6 +115,18 @@ def word_list(words: list[str], direction: str = "RTL", clean: bool = True, wx: 
     return out
 
 
+def embed(text: str, run_lang: str, part_rtl: bool) -> str:
+    """``text`` (already printable) inside a directional embedding when it goes against its part:
+    a French phone number in an Arabic line keeps its order ("+212 539 00 00 00 (poste 214)", not
+    its groups reversed). Embeddings, not isolates: python-bidi 0.6 knows only the former. The
+    controls are added here, after the tree removed any typed ones, and never reach the page."""
+    kind = direction(text)
+    rtl = kind == "rtl" if kind != "neutral" else run_lang == "ar"
+    if not text.strip() or rtl == part_rtl:
+        return text
+    return ("\u202b" if rtl else "\u202a") + text + "\u202c"
+
+
 def fold_mirrors(text: str) -> str:
     """Each mirrored pair as one character (``(`` for ``)``): a bracket read back from an Arabic
     line is the mirror of the one typed.

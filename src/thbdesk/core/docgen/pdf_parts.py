@@ -113,8 +113,12 @@ def text_pieces(
 ) -> list[Flowable]:
     """``text`` as paragraphs of at most ``MAX_PIECE`` points each, so a table row never grows
     taller than a page (reportlab cannot split a row)."""
+    return _pieces(printable(text), lang, width, bold, size, centred)
+
+
+def _pieces(shaped: str, lang: str, width: float, bold: bool, size: float, centred: bool) -> list[Flowable]:
     para_style = style(lang, bold, size, centred)
-    shaped = cut_long_words(printable(text), para_style.fontName, size, width)
+    shaped = cut_long_words(shaped, para_style.fontName, size, width)
     paragraph = RLParagraph(escape(shaped), para_style)
     pieces: list[Flowable] = []
     while True:
@@ -128,9 +132,12 @@ def text_pieces(
         paragraph = parts[1]
 
 
-def inline_pieces(inline: Inline, lang: str, width: float, **kwargs: Any) -> list[Flowable]:
-    kwargs.setdefault("bold", is_bold(inline))
-    return text_pieces(inline_text(inline), lang, width, **kwargs)
+def inline_pieces(
+    inline: Inline, lang: str, width: float, bold: bool | None = None, size: float = SIZE, centred: bool = False
+) -> list[Flowable]:
+    """The runs of one line, each kept in its own direction inside the part's."""
+    shaped = "".join(bidi.embed(printable(run.text), run.lang, is_rtl(lang)) for run in inline)
+    return _pieces(shaped, lang, width, is_bold(inline) if bold is None else bold, size, centred)
 
 
 class CheckBoxItem(Flowable):  # type: ignore[misc]
