@@ -15,7 +15,7 @@ from thbdesk.core.docgen.model import visual_columns
 from thbdesk.core.docgen.pdf_writer import MARGIN, render_pdf
 
 from .pdfpages import Word, chars, ink_columns, render, widest_gap, words
-from .trees import LANGS, NARRATIVE_AR, NARRATIVE_EN, NARRATIVE_FR, referral
+from .trees import LANGS, NARRATIVE_AR, NARRATIVE_EN, NARRATIVE_FR, PHONE, referral
 
 SCALE = 3.0
 COLUMN = (A4[0] - 2 * MARGIN) / 3
@@ -89,6 +89,16 @@ def test_digits_of_an_arabic_date_are_in_order(pdf: bytes, all_words: list[Word]
         if year.x0 - 0.1 <= char["x0"] and char["x1"] <= year.x1 + 0.1 and char["top"] == year.top
     ]
     assert "".join(char["text"] for char in sorted(digits, key=lambda c: c["x0"])) == "2026"
+
+
+def test_a_french_phone_number_keeps_its_order_in_the_arabic_column(all_words: list[Word]) -> None:
+    """Without an embedding, the bidi algorithm reverses its groups: "(poste 214) 00 00 00 539 212+"."""
+    arabic = in_column(all_words, "ar")
+    plus = next(word for word in arabic if word.text == "+212")
+    line = sorted(
+        (word for word in arabic if word.top == plus.top and word.x0 >= plus.x0), key=lambda w: w.x0
+    )
+    assert " ".join(word.text for word in line).startswith(PHONE)
 
 
 @pytest.mark.parametrize(("lang", "narrative"), [("fr", NARRATIVE_FR), ("en", NARRATIVE_EN)])

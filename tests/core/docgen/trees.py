@@ -31,6 +31,7 @@ from thbdesk.core.docgen.model import (
 LANGS = ("ar", "fr", "en")
 NAME_AR = "فاطمة الزهراء بنعلي"
 PASSPORT = "AB1234567"
+PHONE = "+212 539 00 00 00 (poste 214)"  # typed in French, shown in every part
 DATE = {"ar": "3 غشت 2026", "fr": "3 août 2026", "en": "3 August 2026"}
 PLACE = {"ar": "ميناء طنجة المتوسط", "fr": "port de Tanger Med", "en": "Tanger Med port"}
 NARRATIVE_AR = (
@@ -75,6 +76,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "passport": {"ar": "رقم جواز السفر", "fr": "Numéro de passeport", "en": "Passport number"},
     "date": {"ar": "تاريخ المقابلة", "fr": "Date de l'entretien", "en": "Date of the interview"},
     "place": {"ar": "المكان", "fr": "Lieu", "en": "Place"},
+    "phone": {"ar": "هاتف للتواصل", "fr": "Téléphone", "en": "Phone"},
     "facts": {"ar": "الوقائع", "fr": "Les faits", "en": "The facts"},
     "account": {"ar": "ملخص التصريح", "fr": "Résumé de la déclaration", "en": "Summary of the statement"},
     "needs": {"ar": "الحاجيات الفورية", "fr": "Besoins immédiats", "en": "Immediate needs"},
@@ -109,6 +111,7 @@ def _identity(lang: str, overrides: Mapping[str, str]) -> KeyValueTable:
             _row("passport", lang, answer(overrides.get("passport", PASSPORT), lang)),
             _row("date", lang, answer(overrides.get("date", DATE[lang]), lang)),
             _row("place", lang, answer(PLACE[lang], lang)),
+            _row("phone", lang, (Run(overrides.get("phone", PHONE), "fr", answer=True),)),
         ),
     )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from typing import Any
 from xml.sax.saxutils import escape
 
 from thbdesk.core.docgen import bidi
@@ -133,7 +132,12 @@ def _pieces(shaped: str, lang: str, width: float, bold: bool, size: float, centr
 
 
 def inline_pieces(
-    inline: Inline, lang: str, width: float, bold: bool | None = None, size: float = SIZE, centred: bool = False
+    inline: Inline,
+    lang: str,
+    width: float,
+    bold: bool | None = None,
+    size: float = SIZE,
+    centred: bool = False,
 ) -> list[Flowable]:
     """The runs of one line, each kept in its own direction inside the part's."""
     shaped = "".join(bidi.embed(printable(run.text), run.lang, is_rtl(lang)) for run in inline)
