@@ -16,6 +16,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
+from thbdesk.core.docgen import _oxml as ox
 from thbdesk.core.docgen.model import (
     Checklist,
     Document,
@@ -29,7 +30,6 @@ from thbdesk.core.docgen.model import (
     plain,
     visual_columns,
 )
-from thbdesk.core.docgen import _oxml as ox
 from thbdesk.core.errors import DocumentCheckError
 
 
