@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 import types
 import unicodedata
+from functools import lru_cache
 from typing import Any, Literal
 
 import arabic_reshaper
@@ -100,10 +101,16 @@ def word_list(words: list[str], direction: str = "RTL", clean: bool = True, wx: 
     characters, in visual order, and sorts by the visual position of the first of them."""
     if (direction or "").upper() not in _LEVELS:
         return words
+    # reportlab wraps each table cell several times while it fits rows on pages: same words each time
+    return list(_word_list(tuple(words), direction.upper(), clean, wx))
+
+
+@lru_cache(maxsize=4096)
+def _word_list(words: tuple[str, ...], direction: str, clean: bool, wx: bool) -> tuple[Any, ...]:
     from reportlab.pdfgen.textobject import BidiStr
 
     positions: list[int] = []
-    shown = log2vis(" ".join(words), direction.upper(), clean, positions)
+    shown = log2vis(" ".join(words), direction, clean, positions)
     visual_at = {logical: index for index, logical in enumerate(positions)}
     out: list[Any] = []
     start = 0
@@ -112,7 +119,7 @@ def word_list(words: list[str], direction: str = "RTL", clean: bool = True, wx: 
         start += len(word) + 1
         key = places[0] if places else len(shown) + number
         out.append(key if wx else BidiStr("".join(shown[i] for i in places), key, number))
-    return out
+    return tuple(out)
 
 
 def embed(text: str, run_lang: str, part_rtl: bool) -> str:

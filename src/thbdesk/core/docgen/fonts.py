@@ -49,6 +49,7 @@ def _charmaps() -> tuple[frozenset[int], ...]:
     return tuple(frozenset(pdfmetrics.getFont(name).face.charToGlyph) for name in register())
 
 
+@cache
 def drawable(char: str) -> bool:
     """Whether both Amiri styles have a glyph for ``char`` (or it is invisible anyway)."""
     if unicodedata.category(char) in IGNORABLE_CATEGORIES or char in " \u00a0":
