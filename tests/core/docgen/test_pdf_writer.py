@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from thbdesk.core.docgen import labels
+from thbdesk.core.docgen.model import PageHeader, Run
 from thbdesk.core.docgen.pdf_check import check_pdf, extract_text
 from thbdesk.core.docgen.pdf_writer import render_pdf
 from thbdesk.core.errors import LayoutError
@@ -136,3 +138,16 @@ def test_a_word_without_spaces_longer_than_a_page_is_cut_not_lost(layout: str) -
     text = re.sub(r"\s+", "", extract_text(data))
     assert "https://example.org/000000010002" in text and "24972498" in text
     check_pdf(doc, data, "long.pdf")
+
+
+@pytest.mark.parametrize("kingdom_in_header", [False, True])
+def test_the_kingdom_heads_each_language_once(kingdom_in_header: bool) -> None:
+    doc = referral(("fr", "en"))
+    if kingdom_in_header:  # as the builder makes it
+        headers = {
+            lang: PageHeader(lang, ((Run(labels.KINGDOM[lang], lang),), *header.lines))
+            for lang, header in doc.headers.items()
+        }
+        doc = dataclasses.replace(doc, headers=headers)
+    text = extract_text(render_pdf(doc, "parallel"))
+    assert text.count("Royaume du Maroc") == 1 and text.count("Kingdom of Morocco") == 1

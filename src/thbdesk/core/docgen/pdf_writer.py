@@ -26,6 +26,7 @@ from thbdesk.core.docgen.model import (
     Section,
     SignatureBlock,
     check_layout,
+    plain,
     visual_columns,
 )
 from thbdesk.core.docgen.pdf_parts import (
@@ -174,10 +175,16 @@ def _section_title(section: Section, lang: str, width: float) -> Cell:
 
 
 def _header_cell(doc: Document, lang: str, width: float) -> Cell:
-    cell: Cell = text_pieces(labels.KINGDOM[lang], lang, width, bold=True, centred=True)
+    """The kingdom (unless the builder put it first already, as the DOCX writer also checks), the
+    header lines, then the title, centred."""
     header = doc.headers.get(lang)
-    for line in header.lines if header else ():
-        cell.extend(inline_pieces(line, lang, width, centred=True))
+    lines = header.lines if header else ()
+    kingdom = labels.KINGDOM[lang]
+    cell: Cell = []
+    if not lines or plain(lines[0]).strip() != kingdom:
+        cell.extend(text_pieces(kingdom, lang, width, bold=True, centred=True))
+    for index, line in enumerate(lines):
+        cell.extend(inline_pieces(line, lang, width, bold=index == 0 or None, centred=True))
     cell.extend(text_pieces(doc.title.get(lang, ""), lang, width, bold=True, size=SIZE + 4, centred=True))
     return cell
 
