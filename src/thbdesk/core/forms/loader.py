@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from thbdesk.core.docgen.output import parse_output
 from thbdesk.core.errors import FormError, UnknownFormError
 from thbdesk.core.forms.expressions import Expression, ExpressionError, parse_expression
 from thbdesk.core.forms.model import (
@@ -62,6 +64,9 @@ class _Builder:
     def __init__(self, path: Path) -> None:
         self.problems = Problems(path)
         self.expressions: list[tuple[int, str, Expression]] = []
+
+    def problem(self, line: int, where: str, message: str) -> None:
+        self.problems.add(line, where, message)
 
     def expression(self, node: LineDict, key: str, where: str, names: Collection[str]) -> Expression | None:
         if key not in node or node[key] is None:
@@ -294,6 +299,8 @@ def build_form(builder: _Builder, root: LineDict, path: Path) -> FormSpec:
         migrations=_migrations(builder, form, version),
         path=path,
     )
+    top_level = {f.id: f for _, f in spec.fields()}
+    spec = replace(spec, output=parse_output(builder, root.get("output"), top_level, names))
     _check_corpus(builder, root)
     for line, where, expr in builder.expressions:
         for problem in check_literal_codes(spec, expr):

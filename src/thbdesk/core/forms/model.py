@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from thbdesk.core.forms.expressions import Expression
 from thbdesk.core.legal.model import Tri
+
+if TYPE_CHECKING:  # the document section is parsed by docgen, which imports this module
+    from thbdesk.core.docgen.output import OutputSpec
 
 FIELD_TYPES: tuple[str, ...] = (
     "text",
@@ -131,6 +134,7 @@ class FormSpec:
     checks: tuple[Check, ...] = ()
     computed: tuple[Computed, ...] = ()
     migrations: tuple[Migration, ...] = ()
+    output: OutputSpec | None = None  # the printed document (``output:``); None: one section per step
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
