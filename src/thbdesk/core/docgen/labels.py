@@ -49,3 +49,8 @@ def signature_words(lang: str) -> tuple[str, str, str]:
 def check_mark(checked: bool) -> str:
     """For DOCX (Word falls back to a symbol font); Amiri has no box, so the PDF draws one."""
     return _CHECKED if checked else _UNCHECKED
+
+
+def page_template(lang: str) -> str:
+    """``Page {page} of {pages}`` in ``lang``, for a writer whose page numbers are fields (DOCX)."""
+    return translate(_PAGE, lang)
