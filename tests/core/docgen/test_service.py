@@ -36,32 +36,38 @@ def referral() -> tuple:
 def test_the_referral_gives_a_pdf_and_a_docx_named_after_its_reference(
     tmp_path: Path, referral: tuple
 ) -> None:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
     spec, answers = referral
     seen: list[tuple[int, int]] = []
-    paths = generate(spec, answers, tmp_path, GenerateRequest(), progress=lambda d, t: seen.append((d, t)))
+    paths = generate(spec, answers, out, GenerateRequest(), progress=lambda d, t: seen.append((d, t)))
     assert [p.name for p in paths] == [
         "TNG2-2026-0017-referral-parallel-ar-fr-en.pdf",
         "TNG2-2026-0017-referral-parallel-ar-fr-en.docx",
     ]
     assert paths[0].read_bytes()[:5] == b"%PDF-" and paths[1].read_bytes()[:2] == b"PK"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)
     done = [d for d, _ in seen]
     assert done == sorted(done) and seen[-1][0] == seen[-1][1] and seen[0][0] == 0
 
 
 def test_an_existing_file_is_never_replaced_silently(tmp_path: Path, referral: tuple) -> None:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
     spec, answers = referral
-    pdf, docx = output_paths(spec, answers, tmp_path, GenerateRequest())
+    pdf, docx = output_paths(spec, answers, out, GenerateRequest())
     docx.write_bytes(b"the signed copy")
     with pytest.raises(OutputExistsError) as caught:
-        generate(spec, answers, tmp_path, GenerateRequest())
+        generate(spec, answers, out, GenerateRequest())
     assert str(docx) in caught.value.user_message("en")
     assert docx.read_bytes() == b"the signed copy" and not pdf.exists()
-    generate(spec, answers, tmp_path, GenerateRequest(overwrite=True))
+    generate(spec, answers, out, GenerateRequest(overwrite=True))
     assert docx.read_bytes()[:2] == b"PK" and pdf.exists()
 
 
 def test_a_cancel_during_the_work_writes_nothing(tmp_path: Path, referral: tuple) -> None:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
     spec, answers = referral
 
     class Cancelled(Exception):
@@ -72,8 +78,8 @@ def test_a_cancel_during_the_work_writes_nothing(tmp_path: Path, referral: tuple
             raise Cancelled
 
     with pytest.raises(Cancelled):
-        generate(spec, answers, tmp_path, GenerateRequest(), progress=cancel_at_three)
-    assert list(tmp_path.iterdir()) == []
+        generate(spec, answers, out, GenerateRequest(), progress=cancel_at_three)
+    assert list(out.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -82,6 +88,8 @@ def test_a_cancel_during_the_work_writes_nothing(tmp_path: Path, referral: tuple
 def test_when_the_second_file_cannot_be_written_the_first_is_taken_back(
     tmp_path: Path, referral: tuple, monkeypatch: pytest.MonkeyPatch, code: int, error: type
 ) -> None:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
     spec, answers = referral
     real = service.write_new_atomic
 
@@ -92,13 +100,15 @@ def test_when_the_second_file_cannot_be_written_the_first_is_taken_back(
 
     monkeypatch.setattr(service, "write_new_atomic", fail_on_docx)
     with pytest.raises(error):
-        generate(spec, answers, tmp_path, GenerateRequest())
-    assert list(tmp_path.iterdir()) == []
+        generate(spec, answers, out, GenerateRequest())
+    assert list(out.iterdir()) == []
 
 
 def test_an_output_folder_that_is_a_file_gives_a_clear_error(tmp_path: Path, referral: tuple) -> None:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
     spec, answers = referral
-    blocker = tmp_path / "out"
+    blocker = out / "out"
     blocker.write_text("not a folder")
     with pytest.raises(Exception) as caught:
         generate(spec, answers, blocker, GenerateRequest(formats=("docx",)))
@@ -120,10 +130,12 @@ def test_an_output_folder_that_is_a_file_gives_a_clear_error(tmp_path: Path, ref
 def test_impossible_requests_are_refused_before_any_work(
     tmp_path: Path, referral: tuple, request_: GenerateRequest, error: type
 ) -> None:
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
     spec, answers = referral
     with pytest.raises(error):
-        generate(spec, answers, tmp_path, request_)
-    assert list(tmp_path.iterdir()) == []
+        generate(spec, answers, out, request_)
+    assert list(out.iterdir()) == []
 
 
 def test_a_hostile_unit_code_cannot_steer_the_file_name(referral: tuple) -> None:
