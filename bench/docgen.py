@@ -42,9 +42,10 @@ def baseline(repeat: int) -> dict[str, float]:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from thbdesk.core.docgen.fonts import register_fonts
 
-    family = register_fonts()
+    from thbdesk.core.docgen.fonts import register
+
+    family, _bold = register()
 
     def one_page_pdf() -> bytes:
         out = io.BytesIO()
@@ -69,7 +70,6 @@ def measure_form(form: str, langs: tuple[str, ...], repeat: int) -> dict[str, ob
     from thbdesk.core.docgen.fonts import check_coverage
     from thbdesk.core.docgen.pdf_check import check_pdf
     from thbdesk.core.docgen.pdf_writer import render_pdf
-
     from thbdesk.core.forms.answers import read_answers
     from thbdesk.core.forms.loader import bundled_forms
     from thbdesk.core.paths import bundled_dir
