@@ -330,6 +330,10 @@ class OutputWriteError(DocumentError):
     message = N_("The document could not be written to {path}.")
 
 
+class OutputFolderError(DocumentError):
+    message = N_("{path} is not a folder. Choose a folder for the documents.")
+
+
 class UnknownFormatError(DocumentError):
     message = N_("Unknown document format {format}. Use: {formats}.")
 

@@ -14,6 +14,7 @@ from thbdesk.core.errors import (
     DiskFullError,
     LayoutError,
     OutputExistsError,
+    OutputFolderError,
     ReadOnlyStorageError,
     UnknownFormatError,
 )
@@ -104,15 +105,16 @@ def test_when_the_second_file_cannot_be_written_the_first_is_taken_back(
     assert list(out.iterdir()) == []
 
 
-def test_an_output_folder_that_is_a_file_gives_a_clear_error(tmp_path: Path, referral: tuple) -> None:
-    out = tmp_path / "out"
-    out.mkdir(exist_ok=True)
+@pytest.mark.parametrize("below", ["", "sub/dir"])
+def test_an_output_folder_that_is_a_file_gives_a_clear_error(
+    tmp_path: Path, referral: tuple, below: str
+) -> None:
     spec, answers = referral
-    blocker = out / "out"
+    blocker = tmp_path / "out"
     blocker.write_text("not a folder")
-    with pytest.raises(Exception) as caught:
-        generate(spec, answers, blocker, GenerateRequest(formats=("docx",)))
-    assert "out" in caught.value.user_message("fr")  # type: ignore[attr-defined]
+    with pytest.raises(OutputFolderError) as caught:
+        generate(spec, answers, blocker / below if below else blocker, GenerateRequest(formats=("docx",)))
+    assert caught.value.fields["path"] == str(blocker)
     assert blocker.read_text() == "not a folder"
 
 

@@ -7,7 +7,6 @@ writing one file fails, the files this call already wrote are removed, so nothin
 
 from __future__ import annotations
 
-import errno
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +14,13 @@ from pathlib import Path
 
 from thbdesk.core.atomic import write_bytes_atomic, write_new_atomic
 from thbdesk.core.docgen.model import FORMATS, Document, Layout, check_layout
-from thbdesk.core.errors import OutputExistsError, OutputWriteError, UnknownFormatError, storage_error
+from thbdesk.core.errors import (
+    OutputExistsError,
+    OutputFolderError,
+    OutputWriteError,
+    UnknownFormatError,
+    storage_error,
+)
 from thbdesk.core.forms.answers import Answers, migrate
 from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
@@ -65,6 +70,7 @@ def generate(
     stops the work before anything is written."""
     request.check()
     answers = migrate(answers, spec)
+    _check_folder(out_dir)
     paths = output_paths(spec, answers, out_dir, request)
     if not request.overwrite:
         _refuse_existing(paths)
@@ -141,15 +147,24 @@ def _write_all(paths: list[Path], contents: list[bytes], overwrite: bool) -> Non
         raise
 
 
+def _check_folder(folder: Path) -> None:
+    """Refuse a file (or a dead link) where the output folder, or one above it, should be."""
+    for parent in (folder, *folder.parents):
+        if parent.is_dir():
+            return
+        if parent.exists() or parent.is_symlink():
+            raise OutputFolderError(path=str(parent))
+
+
 def _write_one(path: Path, data: bytes, overwrite: bool) -> None:
     try:
-        if path.parent.exists() and not path.parent.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path.parent))
         if overwrite:
             write_bytes_atomic(path, data)
         else:
             write_new_atomic(path, data)
     except FileExistsError as exc:
         raise OutputExistsError(path=str(path)) from exc
+    except (NotADirectoryError, FileNotFoundError) as exc:  # the folder changed under us
+        raise OutputFolderError(details=str(exc), path=str(path.parent)) from exc
     except OSError as exc:
         raise storage_error(exc, path.parent) or OutputWriteError(details=str(exc), path=str(path)) from exc
