@@ -73,7 +73,7 @@ def test_the_french_account_reads_in_order_in_its_column(column_words: dict[str,
 
 def test_no_character_leaves_its_column_or_the_page(pdf: bytes) -> None:
     for _, char, width in chars(pdf):
-        assert MARGIN - 1 <= char["x0"] and char["x1"] <= width - MARGIN + 1, char["text"]
+        assert char["x0"] >= MARGIN - 1 and char["x1"] <= width - MARGIN + 1, char["text"]
         index = int((char["x0"] - MARGIN) // COLUMN)
         start = MARGIN + index * COLUMN
         assert char["x1"] <= start + COLUMN + 1, char["text"]
