@@ -49,7 +49,7 @@ def _configure_validate(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
-def _print_form_error(error: FormError) -> int:
+def print_form_error(error: FormError) -> int:
     """Every problem of the file, one per line, so they can all be fixed in one go."""
     print(error.terminal_message(), file=sys.stderr)
     for line in error.details.splitlines():
@@ -57,7 +57,8 @@ def _print_form_error(error: FormError) -> int:
     return 2
 
 
-def _form(name: str) -> FormSpec:
+def form_or_file(name: str) -> FormSpec:
+    """A bundled form by id, or a form file by path (for officers trying an edited form)."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") and path.is_file():
         return load_form(path)
@@ -69,7 +70,7 @@ def forms(args: argparse.Namespace) -> int:
     try:
         specs = bundled_forms()
     except FormError as error:
-        return _print_form_error(error)
+        return print_form_error(error)
     lang = current_language()
     rows = [
         {"id": s.id, "version": s.version, "title": s.title.get(lang), "steps": len(s.steps)}
@@ -148,9 +149,9 @@ def form_structure(spec: FormSpec) -> dict[str, Any]:
 @command("form-schema", _configure_schema)
 def form_schema(args: argparse.Namespace) -> int:
     try:
-        spec = _form(args.form)
+        spec = form_or_file(args.form)
     except FormError as error:
-        return _print_form_error(error)
+        return print_form_error(error)
     if args.json:
         print(json.dumps(form_structure(spec), ensure_ascii=False, indent=2))
         return 0
@@ -178,9 +179,9 @@ def _problem_json(problem: Problem, lang: str) -> dict[str, Any]:
 @command("validate", _configure_validate)
 def validate(args: argparse.Namespace) -> int:
     try:
-        spec = _form(args.form)
+        spec = form_or_file(args.form)
     except FormError as error:
-        return _print_form_error(error)
+        return print_form_error(error)
     interview = Interview(spec, read_answers(args.answers))
     problems = interview.problems()
     lang = current_language()

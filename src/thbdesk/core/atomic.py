@@ -5,6 +5,7 @@ Files are created 0600 (``mkstemp``'s mode): they may hold imported text or pers
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,35 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def write_new_atomic(path: Path, data: bytes) -> None:
+    """Like ``write_bytes_atomic``, but raise ``FileExistsError`` rather than replace a file, even one
+    another process creates meanwhile: the finished file is hard-linked to its name, which fails if
+    the name is taken. Where hard links are not supported (FAT USB sticks), fall back to checking
+    first, which leaves only a short race."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _link_or_move(Path(tmp_name), path)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def _link_or_move(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.replace(tmp, path)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

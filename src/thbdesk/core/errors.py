@@ -325,7 +325,17 @@ class OutputExistsError(DocumentError):
 
 
 class OutputWriteError(DocumentError):
-    message = N_("The document could not be written to {path}: {reason}.")
+    """A write failure that is neither a full disk nor a read-only folder; ``details`` has the reason."""
+
+    message = N_("The document could not be written to {path}.")
+
+
+class OutputFolderError(DocumentError):
+    message = N_("{path} is not a folder. Choose a folder for the documents.")
+
+
+class UnknownFormatError(DocumentError):
+    message = N_("Unknown document format {format}. Use: {formats}.")
 
 
 class DocumentCheckError(DocumentError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.core.forms.test_engine_fuzz import json_values
@@ -38,6 +38,8 @@ def form_answers(draw: st.DrawFn) -> tuple[str, Answers]:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(form_answers(), st.permutations(["ar", "fr", "en"]), st.integers(min_value=1, max_value=3))
+@example(("incident-report", Answers("incident-report", 1, {"notified_bodies": [""]})), ["fr"], 1)
+@example(("incident-report", Answers("incident-report", 1, {"notified_bodies": ["\u202e "]})), ["ar"], 1)
 def test_random_answers_never_crash_the_builder(
     case: tuple[str, Answers], order: list[str], size: int
 ) -> None:

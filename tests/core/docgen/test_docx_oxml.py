@@ -50,21 +50,23 @@ def test_a_run_is_cut_where_its_script_changes(
 
 
 def test_arabic_paragraph_with_a_passport_number_inside() -> None:
+    """The number sits between left-to-right marks: the Arabic paragraph cannot reorder its pieces."""
     runs = (Run("رقم الجواز ", "ar"), Run("AB1234567", "ar", answer=True), Run(" (مؤقت)", "ar"))
     assert xml(nodes.inline_paragraph(runs, "ar")) == (
         "<w:p><w:pPr><w:bidi/></w:pPr>"
         f'<w:r>{AR_RPR}<w:t xml:space="preserve">رقم الجواز </w:t></w:r>'
-        f"<w:r>{LATIN_RPR.format(tag='fr-MA')}<w:t>AB1234567</w:t></w:r>"
+        f"<w:r>{LATIN_RPR.format(tag='fr-MA')}<w:t>\u200eAB1234567\u200e</w:t></w:r>"
         f'<w:r>{AR_RPR}<w:t xml:space="preserve"> (مؤقت)</w:t></w:r></w:p>'
     )
 
 
 def test_arabic_name_inside_a_french_paragraph_is_right_to_left() -> None:
+    """Between right-to-left marks, so a French paragraph cannot reorder the pieces of the name."""
     runs = (Run("Nom : ", "fr"), Run("فاطمة", "ar", answer=True))
     assert xml(nodes.inline_paragraph(runs, "fr")) == (
         "<w:p><w:pPr/>"
         f'<w:r>{LATIN_RPR.format(tag="fr-MA")}<w:t xml:space="preserve">Nom : </w:t></w:r>'
-        f"<w:r>{AR_RPR}<w:t>فاطمة</w:t></w:r></w:p>"
+        f"<w:r>{AR_RPR}<w:t>\u200fفاطمة\u200f</w:t></w:r></w:p>"
     )
 
 

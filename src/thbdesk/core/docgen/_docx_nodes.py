@@ -47,7 +47,9 @@ def inline_paragraph(
     elements = [
         piece
         for run in runs
-        for piece in ox.text_runs(run.text, lang=run.lang, base_rtl=rtl, bold=bold or run.bold, size=size)
+        for piece in ox.text_runs(
+            ox.isolate(run.text, rtl), lang=run.lang, base_rtl=rtl, bold=bold or run.bold, size=size
+        )
     ]
     return ox.paragraph(elements, rtl=rtl, style=style, align=align)
 

@@ -81,6 +81,9 @@ def el(tag: str, parent: Element | None = None, **attrs: str) -> Element:
 # --- direction of text -----------------------------------------------------------------------
 
 
+LRM, RLM = "\u200e", "\u200f"
+
+
 def _strong(char: str) -> bool | None:
     """True for a right-to-left letter, False for a left-to-right one, None for digits and neutrals."""
     kind = unicodedata.bidirectional(char)
@@ -116,6 +119,26 @@ def segments(text: str, base_rtl: bool) -> list[tuple[str, bool]]:
         current = strong
     pieces.append((text[start:], current))
     return [(piece, _direction(piece, rtl, base_rtl)) for piece, rtl in pieces if piece]
+
+
+def isolate(text: str, base_rtl: bool) -> str:
+    """``text`` between two marks of its own direction when it runs against the paragraph's.
+
+    Without them the paragraph's direction reorders the pieces of an answer: a French phone number
+    ``+212 539 00 00 00 (poste 214)`` in an Arabic cell showed as ``(poste 214) 00 00 00 539 212+``.
+    The marks are strong characters every Word and LibreOffice version knows (unlike isolates), and
+    they are invisible.
+
+    >>> isolate("+212 5 (poste 2)", base_rtl=True) == LRM + "+212 5 (poste 2)" + LRM
+    True
+    >>> isolate("مريم (16)", base_rtl=False) == RLM + "مريم (16)" + RLM, isolate("TNG2", base_rtl=False)
+    (True, 'TNG2')
+    """
+    first = next((strong for strong in map(_strong, text) if strong is not None), None)
+    if first is None or first == base_rtl:
+        return text
+    mark = RLM if first else LRM
+    return f"{mark}{text}{mark}"
 
 
 def _word_start(text: str, start: int, index: int) -> int:

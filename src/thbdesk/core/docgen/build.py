@@ -38,6 +38,7 @@ from thbdesk.core.docgen.model import (
     Signature,
     SignatureBlock,
     check_layout,
+    clean_text,
 )
 from thbdesk.core.docgen.output import (
     BlockSpec,
@@ -206,7 +207,11 @@ class _Builder:
         if field is None or not self.interview.is_visible(field.id):
             return
         chosen = self.values.get(field.id)
-        codes = [str(c) for c in chosen if isinstance(c, str)] if isinstance(chosen, list) else []
+        codes = (
+            [c for c in chosen if isinstance(c, str) and clean_text(c).strip()]
+            if isinstance(chosen, list)
+            else []
+        )
         options = self.options(field) if spec.all else ()
         listed = [*options, *(c for c in dict.fromkeys(codes) if c not in options)]
         if not listed:

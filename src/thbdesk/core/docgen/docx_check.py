@@ -16,6 +16,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
+from thbdesk.core.docgen import _oxml as ox
 from thbdesk.core.docgen.model import (
     Checklist,
     Document,
@@ -61,7 +62,12 @@ def _open(data: bytes, name: str, doc: Document | None) -> DocxDocument:
 
 
 def _texts(element: Any) -> list[str]:
-    return [p.text for p in element.iter(qn("w:p"))]
+    return [_logical(p.text) for p in element.iter(qn("w:p"))]
+
+
+def _logical(text: str) -> str:
+    """The paragraph as the tree had it: without the direction marks the writer adds (``isolate``)."""
+    return text.replace(ox.LRM, "").replace(ox.RLM, "")
 
 
 def _parts(body: Any, langs: tuple[str, ...]) -> dict[str, list[str]]:
@@ -72,7 +78,7 @@ def _parts(body: Any, langs: tuple[str, ...]) -> dict[str, list[str]]:
         parts: dict[str, list[str]] = {lang: [] for lang in langs}
         index = 0
         for p in body.iter(qn("w:p")):
-            parts[langs[index]].append(p.text)
+            parts[langs[index]].append(_logical(p.text))
             index += p in breaks
         return parts
     columns = visual_columns(langs)
