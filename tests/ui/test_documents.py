@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
+import zipfile
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,12 +23,7 @@ from thbdesk.ui.documents.dialog import DocumentsDialog
 from thbdesk.ui.documents.options import LAYOUT_REASONS
 from thbdesk.ui.wizard.outline import REVIEW
 
-from .docgen_standin import install_standin
-
-
-@pytest.fixture
-def service(monkeypatch):
-    return install_standin(monkeypatch)
+from .keyboard import type_text
 
 
 def open_example(open_window, form_id: str, settings: Settings | None = None, **changes):
@@ -83,7 +78,7 @@ def visible_boxes(window) -> list[QMessageBox]:
     return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
 
 
-def test_dialog_in_arabic_offers_only_layouts_that_fit(open_window, service, tmp_path) -> None:
+def test_dialog_in_arabic_offers_only_layouts_that_fit(open_window, tmp_path) -> None:
     _window, wizard = open_example(open_window, "referral", Settings(document_languages=("ar", "fr")))
     review = wizard.interview_view.review
     assert "Ctrl+G" in review.generate_button.toolTip()
@@ -122,14 +117,14 @@ def test_dialog_in_arabic_offers_only_layouts_that_fit(open_window, service, tmp
     assert options.problem_label.text() == translate("Choose at least one format.", "ar")
 
 
-def test_notice_of_rights_starts_in_the_persons_language_and_arabic(open_window, service) -> None:
+def test_notice_of_rights_starts_in_the_persons_language_and_arabic(open_window) -> None:
     _window, wizard = open_example(
         open_window, "notice-of-rights", Settings(document_languages=("ar", "en")), notice_language="fr"
     )
     assert open_dialog(wizard).options.langs() == ("ar", "fr")
 
 
-def test_the_open_dialog_follows_a_language_switch(open_window, service) -> None:
+def test_the_open_dialog_follows_a_language_switch(open_window) -> None:
     window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     dialog.options.lang_boxes["fr"].setChecked(False)
@@ -141,7 +136,7 @@ def test_the_open_dialog_follows_a_language_switch(open_window, service) -> None
     assert dialog.options.langs() == ("ar",), "the choice is kept"
 
 
-def test_ctrl_g_opens_the_dialog_from_any_step(open_window, service, qtbot) -> None:
+def test_ctrl_g_opens_the_dialog_from_any_step(open_window, qtbot) -> None:
     window, wizard = open_example(open_window, "referral")
     window.windowHandle().requestActivate()  # shortcuts only reach the active window
     qtbot.waitUntil(window.isActiveWindow)
@@ -152,9 +147,15 @@ def test_ctrl_g_opens_the_dialog_from_any_step(open_window, service, qtbot) -> N
 
 
 def test_generate_previews_the_pdf_then_opens_it_or_its_folder(
-    open_window, service, qtbot, tmp_path, monkeypatch
+    open_window, qtbot, tmp_path, monkeypatch
 ) -> None:
     window, wizard = open_example(open_window, "referral")
+    view = wizard.interview_view
+    view.go_to("person")
+    name = view.field_input("person_name").edit
+    name.selectAll()
+    type_text(name, "خديجة البقالي")  # an answer changed just before generating
+    view.go_to(REVIEW)
     dialog = open_dialog(wizard)
     out = tmp_path / "out"
     out.mkdir()
@@ -166,8 +167,12 @@ def test_generate_previews_the_pdf_then_opens_it_or_its_folder(
     paths = dialog.preview.paths()
     assert sorted(p.suffix for p in paths) == [".docx", ".pdf"]
     assert all(p.parent == out and p.stat().st_size > 0 for p in paths)
+    assert all(p.name.startswith("TNG2-2026-0017-referral-parallel-ar-fr-en.") for p in paths), "named after the case reference"
     assert seen and seen[-1][0] == seen[-1][1], "the progress bar reached the end"
     pdf = next(p for p in paths if p.suffix == ".pdf")
+    docx = next(p for p in paths if p.suffix == ".docx")
+    with zipfile.ZipFile(docx) as archive:
+        assert "خديجة البقالي" in archive.read("word/document.xml").decode(), "the wizard's current answers"
     preview = dialog.preview
     assert dialog.pages.currentWidget() is preview
     assert preview.document.pageCount() == len(PdfReader(pdf).pages) > 0
@@ -175,6 +180,11 @@ def test_generate_previews_the_pdf_then_opens_it_or_its_folder(
     assert preview.view.pageMode() == QPdfView.PageMode.MultiPage
     assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
     qtbot.waitUntil(lambda: ink(preview.view.viewport()) > 20, timeout=10_000)  # the page is drawn
+    last = preview.document.pageCount() - 1
+    assert last >= 1, "the trilingual referral runs over several pages"
+    preview.view.pageNavigator().jump(last, QPointF())
+    assert preview.view.pageNavigator().currentPage() == last
+    qtbot.waitUntil(lambda: ink(preview.view.viewport()) > 20, timeout=10_000)  # and so is the last
     assert [preview.path_list.item(i).toolTip() for i in range(preview.path_list.count())] == [
         str(p) for p in paths
     ]
@@ -188,7 +198,7 @@ def test_generate_previews_the_pdf_then_opens_it_or_its_folder(
     assert window.settings.document_folder == str(out)
 
 
-def test_docx_only_lists_the_file_without_a_preview(open_window, service, qtbot, tmp_path) -> None:
+def test_docx_only_lists_the_file_without_a_preview(open_window, qtbot, tmp_path) -> None:
     _window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     choose(dialog, ("ar", "fr"), "sequential", ("docx",), tmp_path)
@@ -198,7 +208,7 @@ def test_docx_only_lists_the_file_without_a_preview(open_window, service, qtbot,
     assert dialog.preview.document.pageCount() == 0
 
 
-def test_an_existing_file_is_never_replaced_without_asking(open_window, service, qtbot, tmp_path) -> None:
+def test_an_existing_file_is_never_replaced_without_asking(open_window, qtbot, tmp_path) -> None:
     window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     choose(dialog, ("ar", "fr", "en"), "parallel", ("pdf", "docx"), tmp_path)
@@ -226,7 +236,7 @@ def test_an_existing_file_is_never_replaced_without_asking(open_window, service,
     assert all(path.read_bytes() != b"kept by the officer" for path in written), "replaced once asked"
 
 
-def test_cancel_stops_before_the_next_file(open_window, service, qtbot, tmp_path, monkeypatch) -> None:
+def test_cancel_stops_before_the_next_file(open_window, qtbot, tmp_path, monkeypatch) -> None:
     window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     choose(dialog, ("ar", "fr", "en"), "parallel", ("pdf", "docx"), tmp_path)
@@ -253,9 +263,7 @@ def test_cancel_stops_before_the_next_file(open_window, service, qtbot, tmp_path
         assert str(path) in dialog.status_label.text(), "the files written before the cancel are named"
 
 
-def test_closing_the_window_stops_the_run_and_waits_for_it(
-    open_window, service, qtbot, tmp_path, monkeypatch
-) -> None:
+def test_closing_the_window_stops_the_run_and_waits_for_it(open_window, qtbot, tmp_path, monkeypatch) -> None:
     window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     out = tmp_path / "out"
@@ -276,7 +284,7 @@ def test_closing_the_window_stops_the_run_and_waits_for_it(
     assert not list(out.iterdir()), "cancelled before the first file"
 
 
-def test_missing_answers_are_announced_before_generating(open_window, service) -> None:
+def test_missing_answers_are_announced_before_generating(open_window) -> None:
     window = open_window(Settings())
     window.nav.setCurrentRow(1)
     window.wizard.start("referral")
@@ -285,9 +293,7 @@ def test_missing_answers_are_announced_before_generating(open_window, service) -
     assert "—" in dialog.problems_label.text() and dialog.problems_label.text().startswith("بعض")
 
 
-def test_the_wizard_stays_usable_and_no_second_run_starts(
-    open_window, service, qtbot, tmp_path, monkeypatch
-) -> None:
+def test_the_wizard_stays_usable_and_no_second_run_starts(open_window, qtbot, tmp_path, monkeypatch) -> None:
     _window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     choose(dialog, ("ar", "fr"), "parallel", ("pdf",), tmp_path)
@@ -315,9 +321,7 @@ def test_the_wizard_stays_usable_and_no_second_run_starts(
     assert len(calls) == 1
 
 
-def test_an_unexpected_failure_is_reported_not_fatal(
-    open_window, service, qtbot, tmp_path, monkeypatch
-) -> None:
+def test_an_unexpected_failure_is_reported_not_fatal(open_window, qtbot, tmp_path, monkeypatch) -> None:
     window, wizard = open_example(open_window, "referral")
     dialog = open_dialog(wizard)
     choose(dialog, ("ar", "fr"), "parallel", ("pdf",), tmp_path)
