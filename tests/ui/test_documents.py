@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from thbdesk.core.errors import OutputExistsError
+from thbdesk.core.errors import DocumentError, OutputExistsError
 from thbdesk.core.forms.answers import read_answers
 from thbdesk.core.forms.drafts import FileDraftStore, new_draft_id
 from thbdesk.core.i18n import translate
@@ -338,3 +338,19 @@ def test_an_unexpected_failure_is_reported_not_fatal(open_window, qtbot, tmp_pat
         translate("An unexpected error occurred. Your saved work is safe.", "ar")
     ]
     assert dialog.generate_button.isEnabled()
+
+
+def test_a_file_in_place_of_the_folder_is_a_message_in_arabic(open_window, qtbot, tmp_path) -> None:
+    window, wizard = open_example(open_window, "referral")
+    dialog = open_dialog(wizard)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    choose(dialog, ("ar", "fr"), "parallel", ("pdf", "docx"), blocker / "documents")
+    with qtbot.waitSignal(dialog.run.failed, timeout=60_000) as failure:
+        dialog.generate_button.click()
+    error = failure.args[0]
+    assert isinstance(error, DocumentError)
+    assert [box.text() for box in visible_boxes(window)] == [error.user_message("ar")]
+    assert error.user_message("ar") != error.user_message("en")
+    assert blocker.read_text(encoding="utf-8") == "x"
+    assert dialog.pages.currentWidget() is dialog.options_page and dialog.generate_button.isEnabled()
