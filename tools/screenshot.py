@@ -3,6 +3,8 @@
     python tools/screenshot.py docs --lang ar          # writes docs/window-ar.png
     python tools/screenshot.py /tmp/x --lang ar --check  # also prints a JSON coverage report
     python tools/screenshot.py docs --lang fr --documents referral --step person  # docs/wizard-fr.png
+    python tools/screenshot.py docs --lang ar --documents referral --generate
+        # docs/documents-ar.png (the Generate documents dialog) and docs/preview-ar.png (its preview)
 
 Used for the README screenshots and by the no-system-fonts test (run under an empty fontconfig).
 """
@@ -14,6 +16,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,6 +72,36 @@ def show_form(window: QWidget, form_id: str, answers: Path | None, step: str) ->
         wizard.interview_view.go_to(step)
 
 
+def settle(app: QApplication, seconds: float = 0.0) -> None:
+    """Let Qt lay out and paint (QtPdf renders its pages in the background)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        app.processEvents()
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(0.02)
+
+
+def grab_documents(app: QApplication, window: QWidget, out_dir: Path, lang: str, layout: str) -> list[Path]:
+    """The Generate documents dialog as it opens, then the preview of what it wrote."""
+    dialog = window.wizard.generate_documents()
+    options = dialog.options
+    for box in options.lang_boxes.values():
+        box.setChecked(True)
+    options.layout_buttons[layout].setChecked(True)
+    options.folder_edit.setText(tempfile.mkdtemp(prefix="thbdesk-docs-"))
+    settle(app, 0.2)
+    shots = [out_dir / f"documents-{lang}.png", out_dir / f"preview-{lang}.png"]
+    dialog.grab().toImage().save(str(shots[0]))
+    if not dialog.start():
+        raise SystemExit(f"cannot generate: {options.problem()}")
+    while dialog.is_running():
+        settle(app, 0.05)
+    settle(app, 1.0)
+    dialog.grab().toImage().save(str(shots[1]))
+    return shots
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out_dir", type=Path)
@@ -92,6 +125,14 @@ def main() -> int:
         "--answers", type=Path, help="fill the form with these answers (default: its example)"
     )
     parser.add_argument("--step", default="", help="the step to show (default: the first)")
+    parser.add_argument(
+        "--generate",
+        default="",
+        nargs="?",
+        const="parallel",
+        metavar="LAYOUT",
+        help="with --documents: grab the Generate documents dialog and the preview (default parallel)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("THBDESK_HOME", tempfile.mkdtemp(prefix="thbdesk-shot-"))
     save_settings(Settings(language=args.lang))
@@ -121,6 +162,10 @@ def main() -> int:
     for _ in range(5):
         app.processEvents()
     args.out_dir.mkdir(parents=True, exist_ok=True)
+    if args.documents and args.generate:
+        for shot in grab_documents(app, window, args.out_dir, args.lang, args.generate):
+            print(shot)
+        return 0
     out = args.out_dir / f"{prefix}-{args.lang}{suffix}.png"
     image = window.grab().toImage()
     image.save(str(out))

@@ -12,6 +12,7 @@ def test_settings_round_trip_through_the_user_config_dir(thbdesk_home: Path) -> 
         language="fr",
         document_languages=("ar", "en"),
         officer=OfficerProfile(name="سعيد العلوي", rank="Commissaire", unit="Port Tanger Med", phone="0600"),
+        document_folder="/home/agent/Documents/إحالات",
     )
     save_settings(saved)
     assert settings_path().is_relative_to(thbdesk_home)
@@ -67,6 +68,7 @@ def test_save_leaves_no_temporary_files() -> None:
         b'{"version": 1, "language": ["fr"]}',
         b'{"version": 1, "officer": {"name": 5}}',
         b'{"version": 1, "officer": []}',
+        b'{"version": 1, "document_folder": 5}',
         bytes(range(256)),
     ],
 )

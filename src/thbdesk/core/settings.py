@@ -40,6 +40,7 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     document_languages: tuple[str, ...] = ("ar", "fr")
     officer: OfficerProfile = field(default_factory=OfficerProfile)
+    document_folder: str = ""  # where documents were last written; empty: the user's Documents folder
 
     def with_language(self, lang: str) -> Settings:
         return replace(self, language=lang)
@@ -67,7 +68,15 @@ class Settings:
         if not isinstance(officer, dict) or any(not isinstance(v, str) for v in officer.values()):
             raise ValueError("invalid officer profile")
         fields = {k: officer[k] for k in ("name", "rank", "unit", "phone") if k in officer}
-        return cls(language=language, document_languages=doc_langs, officer=OfficerProfile(**fields))
+        folder = data.get("document_folder", "")
+        if not isinstance(folder, str):
+            raise ValueError("invalid document folder")
+        return cls(
+            language=language,
+            document_languages=doc_langs,
+            officer=OfficerProfile(**fields),
+            document_folder=folder,
+        )
 
 
 def settings_path() -> Path:

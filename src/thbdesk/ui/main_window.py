@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(corpus, library, LegalSearch(corpus, library))
         self.reader = self.library_view.reader
         self.pages[0].set_content(self.library_view)
-        self.wizard = documents_area(corpus, self.open_provision)
+        self.wizard = documents_area(corpus, self.open_provision, lambda: self.settings, self._store)
         self.pages[1].set_content(self.wizard)
         for page in self.pages:
             self.stack.addWidget(page)
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running search or import finish: its answer must not land on deleted widgets."""
         self.library_view.runner.wait(10_000)
+        self.wizard.stop_documents(10_000)
         self.wizard.flush()
         super().closeEvent(event)
 

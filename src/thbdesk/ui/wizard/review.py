@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from thbdesk.core.forms.model import Field, Step
 from thbdesk.core.i18n import FSI, PDI, _, current_language, is_rtl
@@ -18,6 +18,7 @@ EDIT_SCHEME = "edit"
 
 class ReviewPage(QWidget):
     edit_requested = Signal(str)
+    generate_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,14 +28,25 @@ class ReviewPage(QWidget):
         self.browser.setObjectName("reviewBrowser")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
+        self.generate_button = QPushButton()
+        self.generate_button.setObjectName("generateDocuments")
+        self.generate_button.clicked.connect(self.generate_requested)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.generate_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.browser, 1)
+        layout.addLayout(actions)
         self.retranslate()
 
     def retranslate(self) -> None:
         title = html.escape(_("Review your answers"))
         self.title_label.setText(f"<h3>{title}</h3>")
+        self.generate_button.setText(_("Generate documents…"))
+        self.generate_button.setToolTip(
+            _("Write this form as PDF and DOCX in the languages you choose (Ctrl+G)")
+        )
 
     def show_answers(
         self,

@@ -19,11 +19,14 @@ from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.i18n import _, current_language
 from thbdesk.core.legal.model import Corpus
+from thbdesk.core.settings import Settings, load_settings, save_settings
+from thbdesk.ui.documents.dialog import DocumentsDialog
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.wizard import drafts_access as drafts
 from thbdesk.ui.wizard.factory import InputContext
 from thbdesk.ui.wizard.inputs import tr
 from thbdesk.ui.wizard.interview_view import InterviewView
+from thbdesk.ui.wizard.outline import REVIEW
 from thbdesk.ui.wizard.qualification import Describe, core_describe
 from thbdesk.ui.wizard.start_page import StartPage
 
@@ -39,10 +42,15 @@ class WizardView(QWidget):
         open_provision: Callable[[str], object],
         describe: Describe = core_describe,
         parent: QWidget | None = None,
+        settings: Callable[[], Settings] | None = None,
+        store_settings: Callable[[Settings], None] = save_settings,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("wizardView")
         self.forms, self.corpus, self.store = forms, corpus, store
+        self.settings = settings or (lambda: load_settings()[0])
+        self.store_settings = store_settings
+        self.documents_dialog: DocumentsDialog | None = None
         self.open_provision, self.describe = open_provision, describe
         self.interview: Interview | None = None
         self.spec: FormSpec | None = None
@@ -89,6 +97,9 @@ class WizardView(QWidget):
         self.save_action = self._action(QKeySequence.StandardKey.Save, self.save_now)
         self.previous_action = self._action(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self._previous)
         self.next_action = self._action(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), self._next)
+        self.generate_action = self._action(
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_G), self.generate_documents
+        )
 
     def _action(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]) -> QAction:
         action = QAction(self)
@@ -168,6 +179,7 @@ class WizardView(QWidget):
             self.stack.removeWidget(keep)
             keep.deleteLater()
         view.changed.connect(self.autosave.start)
+        view.review.generate_requested.connect(self.generate_documents)
         self.interview_view = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
@@ -217,6 +229,39 @@ class WizardView(QWidget):
         self.offer_resume()
         self.start_page.form_list.setFocus()
 
+    # ---- documents ----------------------------------------------------------------------------
+    def generate_documents(self) -> DocumentsDialog | None:
+        """Show the review and the dialog; a run going on is brought back, never started twice."""
+        view = self.interview_view
+        if view is None or self.spec is None or self.interview is None:
+            return None
+        if view.current != REVIEW:
+            view.go_to(REVIEW)
+        dialog = self.documents_dialog
+        if dialog is None or not dialog.is_running():
+            if dialog is not None:
+                dialog.deleteLater()
+            interview = self.interview
+            dialog = DocumentsDialog(
+                self.spec,
+                lambda: interview.answers,
+                self.settings,
+                self.store_settings,
+                has_problems=any(p.level == "error" for p in interview.problems()),
+                parent=self,
+            )
+            self.documents_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def stop_documents(self, msecs: int = 30_000) -> None:
+        """Closing the window: stop before the next file and let the one being written finish."""
+        if self.documents_dialog is not None:
+            self.documents_dialog.cancel()
+            self.documents_dialog.run.wait(msecs)
+
     def _previous(self) -> None:
         if self.interview_view is not None:
             self.interview_view.previous()
@@ -230,6 +275,8 @@ class WizardView(QWidget):
         self.new_button.setText(_("New form"))
         self.new_button.setToolTip(_("Start another form (Ctrl+N); this one stays in its draft"))
         self.start_page.retranslate()
+        if self.documents_dialog is not None:
+            self.documents_dialog.retranslate()
         if self.interview_view is not None:
             self._build_interview_view(keep=self.interview_view)
         self.offer_resume()
@@ -240,10 +287,22 @@ class WizardView(QWidget):
         self.form_title.setText(title)
 
 
-def documents_area(corpus: Corpus, open_provision: Callable[[str], object]) -> WizardView:
+def documents_area(
+    corpus: Corpus,
+    open_provision: Callable[[str], object],
+    settings: Callable[[], Settings] | None = None,
+    store_settings: Callable[[Settings], None] = save_settings,
+) -> WizardView:
     """The bundled forms over the default draft store; a broken form file is reported, not fatal."""
     forms, problem = drafts.bundled_forms()
-    view = WizardView(forms, corpus, drafts.default_store(), open_provision)
+    view = WizardView(
+        forms,
+        corpus,
+        drafts.default_store(),
+        open_provision,
+        settings=settings,
+        store_settings=store_settings,
+    )
     if problem is not None:
         QTimer.singleShot(0, lambda: show_error(view.window(), problem))
     return view

@@ -1,0 +1,1 @@
+"""Generating documents from the review page: options, a run off the GUI thread, a preview."""
