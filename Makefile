@@ -31,6 +31,7 @@ bench:  ## performance figures (ratios against baselines measured in the same ru
 	$(PY) bench/startup.py
 	$(PY) bench/import.py
 	$(PY) bench/search.py
+	$(PY) bench/docgen.py
 
 screenshot:  ## docs/ screenshots of the window (offscreen grab)
 	$(PY) tools/screenshot.py docs
