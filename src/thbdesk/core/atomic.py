@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def _flushed_temporary(path: Path, data: bytes) -> Path:
+    """``data`` in a new private file beside ``path``, flushed to disk, ready to take its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -19,9 +20,18 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return Path(tmp_name)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    tmp = _flushed_temporary(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
 
@@ -31,16 +41,11 @@ def write_new_atomic(path: Path, data: bytes) -> None:
     another process creates meanwhile: the finished file is hard-linked to its name, which fails if
     the name is taken. Where hard links are not supported (FAT USB sticks), fall back to checking
     first, which leaves only a short race."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _flushed_temporary(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _link_or_move(Path(tmp_name), path)
+        _link_or_move(tmp, path)
     finally:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
     fsync_dir(path.parent)
 
 

@@ -11,6 +11,14 @@ from thbdesk.core.forms.answers import Answers, read_answers
 from thbdesk.core.paths import bundled_dir
 
 FORM_IDS = ("incident-report", "referral", "notice-of-rights")
+# the layout and language cases every writer is tried on with every bundled form
+WRITER_CASES: list[tuple[str, tuple[str, ...]]] = [
+    ("parallel", ("ar", "fr", "en")),
+    ("parallel", ("fr", "ar")),
+    ("sequential", ("ar", "fr", "en")),
+    ("single", ("ar",)),
+    ("single", ("en",)),
+]
 LANG_ORDERS = [order for size in (1, 2, 3) for order in permutations(("ar", "fr", "en"), size)]
 FORMS_DATA = Path(__file__).resolve().parents[2] / "data" / "forms"
 

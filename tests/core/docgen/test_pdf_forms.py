@@ -10,19 +10,11 @@ from thbdesk.core.docgen.pdf_check import check_pdf
 from thbdesk.core.docgen.pdf_writer import render_pdf
 from thbdesk.core.forms.loader import get_form
 
-from .conftest import FORM_IDS, example
-
-CASES: list[tuple[Layout, tuple[str, ...]]] = [
-    ("parallel", ("ar", "fr", "en")),
-    ("parallel", ("fr", "ar")),
-    ("sequential", ("ar", "fr", "en")),
-    ("single", ("ar",)),
-    ("single", ("en",)),
-]
+from .conftest import FORM_IDS, WRITER_CASES, example
 
 
 @pytest.mark.parametrize("form_id", FORM_IDS)
-@pytest.mark.parametrize(("layout", "langs"), CASES)
+@pytest.mark.parametrize(("layout", "langs"), WRITER_CASES)
 def test_each_form_in_each_layout_passes_the_check(
     form_id: str, layout: Layout, langs: tuple[str, ...]
 ) -> None:
