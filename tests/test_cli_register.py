@@ -4,6 +4,7 @@ what it wrote. Every user mistake is exit 2 with a message in the chosen languag
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sys
@@ -15,6 +16,7 @@ import pytest
 
 from thbdesk.cli import main
 from thbdesk.core.paths import bundled_dir
+from thbdesk.core.register import backup as backup_module
 from thbdesk.core.register import db
 from thbdesk.core.register.keys import KeyFile
 from thbdesk.core.register.store import Register, register_dir
@@ -290,5 +292,31 @@ def test_restore_refuses_a_damaged_archive_in_the_chosen_language(
     truncated.write_bytes(archive.read_bytes()[:-100])
     before = (register_dir() / "register.sqlite3").read_bytes()
     code, _out, err = _run(capsys, "restore", str(truncated), "--passphrase-file", str(audited))
-    assert code == 2 and "cut.thbbackup" in err and "incomplète" in err
+    assert code == 2 and "cut.thbbackup" in err and "incomplète" in err and "Rien" in err
     assert (register_dir() / "register.sqlite3").read_bytes() == before
+
+
+# --- automatic backups -----------------------------------------------------------------------------
+
+
+def test_the_first_command_of_the_day_makes_the_automatic_backup(
+    audited: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (made,) = backup_module.automatic_backups(register_dir())  # by the generate of the fixture
+    assert made.name.startswith("register-") and made.suffix == ".thbbackup"
+    assert _run(capsys, "register", "list", "--passphrase-file", str(audited))[0] == 0
+    assert backup_module.automatic_backups(register_dir()) == [made]
+
+
+def test_a_full_disk_during_the_automatic_backup_is_a_warning_only(
+    initialised: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "_write_archive", full)
+    code, _out, err = _run(capsys, "register", "list", "--passphrase-file", str(initialised))
+    assert code == 0 and "sauvegarde automatique" in err
+    assert backup_module.automatic_backups(register_dir()) == []
+    leftovers = [p.name for p in (register_dir() / "backups").iterdir()]
+    assert leftovers == []

@@ -18,6 +18,7 @@ from typing import Any
 
 from thbdesk.commands.forms import form_or_file, print_form_error
 from thbdesk.commands.passphrase import add_passphrase_option, passphrase_if_possible
+from thbdesk.commands.register import daily_backup
 from thbdesk.commands.registry import command
 from thbdesk.core.docgen.fingerprint import fingerprint
 from thbdesk.core.docgen.model import LAYOUTS
@@ -77,6 +78,7 @@ def generate_command(args: argparse.Namespace) -> int:
             print(printable(str(path)))
         if register is not None:
             register.add_document(document_record(spec, answers, request, paths))
+            daily_backup(register)
     finally:
         if register is not None:
             register.close()

@@ -18,7 +18,7 @@ from typing import Any
 
 from thbdesk.commands.passphrase import add_passphrase_option, ask_passphrase, new_passphrase
 from thbdesk.commands.registry import command
-from thbdesk.core.errors import OutputExistsError, RegisterExistsError
+from thbdesk.core.errors import OutputExistsError, RegisterExistsError, StorageError
 from thbdesk.core.i18n import N_, _
 from thbdesk.core.printable import printable
 from thbdesk.core.register.store import DocumentFilter, DocumentRow, Register, register_dir
@@ -29,11 +29,24 @@ _AUDIT_REASONS = {"edited": N_("edited"), "deleted": N_("deleted"), "chain broke
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Register]:
+    """The unlocked register; once the command succeeded, the day's automatic backup if none yet."""
     register = Register.open(ask_passphrase(args))
     try:
         yield register
+        daily_backup(register)
     finally:
         register.close()
+
+
+def daily_backup(register: Register) -> None:
+    """A failed automatic backup (a full disk) must not fail the command the user asked for."""
+    from thbdesk.core.register.backup import auto_backup
+
+    try:
+        auto_backup(register)
+    except StorageError as error:
+        warning = _("warning: the automatic backup of the register failed: {reason}")
+        print(warning.format(reason=error.terminal_message()), file=sys.stderr)
 
 
 # --- register init / list --------------------------------------------------------------------------

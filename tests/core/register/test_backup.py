@@ -175,6 +175,26 @@ def _edit_database(archive: Path, sql: str, params: tuple[object, ...], tmp_path
     return out
 
 
+def test_a_key_file_asking_for_huge_memory_is_refused(
+    register: Register, folder: Path, tmp_path: Path
+) -> None:
+    archive = backup(register, tmp_path / "b.thbbackup")
+    register.close()
+    work = tmp_path / "edit"
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(work)
+    key = json.loads((work / "register.key.json").read_text())
+    (work / "register.key.json").write_text(json.dumps({**key, "n": 2**20, "r": 1024}))
+    from thbdesk.core.register.backup import _write_archive
+
+    crafted = tmp_path / "crafted.thbbackup"
+    _write_archive(crafted, work / "register.sqlite3", work / "register.key.json")
+    before = _snapshot(folder)
+    with pytest.raises(BackupInvalidError):
+        restore(crafted, PASS, folder)
+    assert _snapshot(folder) == before
+
+
 def test_a_newer_schema_is_refused(register: Register, folder: Path, tmp_path: Path) -> None:
     archive = backup(register, tmp_path / "b.thbbackup")
     register.close()

@@ -24,20 +24,23 @@ from pathlib import Path
 from typing import IO, Any
 
 from thbdesk.core.atomic import fsync_dir
-from thbdesk.core.errors import BackupInvalidError, OutputExistsError, RegisterCorruptError
+from thbdesk.core.errors import BackupInvalidError, OutputExistsError, RegisterCorruptError, storage_error
 from thbdesk.core.i18n import N_
 from thbdesk.core.paths import private_dir
+from thbdesk.core.register.db import DB_FILE
+from thbdesk.core.register.keys import DEFAULT_N, KEY_FILE, KeyFile
 from thbdesk.core.register.store import Register
 
 FORMAT = "thbdesk-register-backup"
 FORMAT_VERSION = 1
-DATABASE = "register.sqlite3"
-KEY_FILE = "register.key.json"
+DATABASE = DB_FILE
 MANIFEST = "manifest.json"
 SUFFIX = ".thbbackup"
 _MEMBERS = {DATABASE, KEY_FILE, MANIFEST}
 _MANIFEST_LIMIT = 64 * 1024
 _CHUNK = 1 << 20
+_MAX_KDF_COST = 4 * DEFAULT_N * 8  # n·r·p: four times the memory of the default key
+DEFAULT_KEEP = 7
 
 
 def backup(register: Register, out: Path) -> Path:
@@ -46,14 +49,16 @@ def backup(register: Register, out: Path) -> Path:
     The finished archive appears under its name in one step, so a crash leaves no half archive."""
     if out.exists() or out.is_symlink():
         raise OutputExistsError(path=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with _private_temp_dir(out.parent) as work:
-        database = work / DATABASE
-        register.backup_to(database)
-        key = register.key_file_path
-        archive = work / "archive.zip"
-        _write_archive(archive, database, key)
-        _publish(archive, out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _private_temp_dir(out.parent) as work:
+            database = work / DATABASE
+            register.backup_to(database)
+            archive = work / "archive.zip"
+            _write_archive(archive, database, register.key_file_path)
+            _publish(archive, out)
+    except OSError as exc:  # a full disk or a read-only folder: the user's to fix, nothing left behind
+        raise storage_error(exc, out.parent) or exc from exc
     return out
 
 
@@ -191,7 +196,11 @@ def _extract_one(in_path: Path, zf: zipfile.ZipFile, name: str, expected: object
 
 def _open_checked(in_path: Path, staging: Path, passphrase: str) -> None:
     """Open the copy as the register would be opened; a wrong passphrase raises the register's own
-    ``WrongPassphraseError``, a newer schema its own error."""
+    ``WrongPassphraseError``, a newer schema its own error. scrypt parameters far above ours are
+    refused first: a crafted key file could otherwise ask for gigabytes of memory."""
+    key = KeyFile.read(staging)
+    if key is None or key.n * key.r * key.p > _MAX_KDF_COST:
+        raise _invalid(in_path, N_("its key file is damaged"))
     try:
         register = Register.open(passphrase, staging)
     except RegisterCorruptError as exc:
@@ -235,7 +244,7 @@ def _aside_name(folder: Path, name: str, stamp: str) -> Path:
 # --- automatic backups -----------------------------------------------------------------------------
 
 
-def auto_backup(register: Register, keep: int = 7, now: datetime | None = None) -> Path | None:
+def auto_backup(register: Register, keep: int = DEFAULT_KEEP, now: datetime | None = None) -> Path | None:
     """At most one backup a day into ``<register>/backups/``, keeping the ``keep`` newest.
 
     Returns the new archive, or None when today's already exists."""
