@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from thbdesk.cli import main
+from thbdesk.core.forms.answers import Answers
 from thbdesk.core.paths import bundled_dir
 from thbdesk.core.register import backup as backup_module
 from thbdesk.core.register import db
 from thbdesk.core.register.keys import KeyFile
-from thbdesk.core.register.store import Register, register_dir
+from thbdesk.core.register.store import DocumentRecord, Register, register_dir
 
 PASS = "a long enough passphrase"
 EXAMPLE = bundled_dir("forms") / "examples" / "referral.json"
@@ -320,3 +321,52 @@ def test_a_full_disk_during_the_automatic_backup_is_a_warning_only(
     assert backup_module.automatic_backups(register_dir()) == []
     leftovers = [p.name for p in (register_dir() / "backups").iterdir()]
     assert leftovers == []
+
+
+# --- statistics of a fixture register (acceptance) -------------------------------------------------
+
+
+def _case(index: int, unit: str, nationality: str, purposes: list[str]) -> DocumentRecord:
+    answers = {
+        "incident_date": f"2026-0{1 + index % 2}-15",
+        "unit_code": unit,
+        "person_nationality": nationality,
+        "person_sex": "female" if index % 3 else "male",
+        "person_dob": "2001-05-02",
+        "person_name": f"Person {index}",
+        "qual_purposes": purposes,
+    }
+    return DocumentRecord(
+        reference=f"{unit}-2026-{index:04d}",
+        form="referral",
+        form_version=1,
+        langs=("ar",),
+        layout="single",
+        fingerprint=f"{index:08x}",
+        author="Officer",
+        files={"pdf": b"%PDF"},
+        person_names=(f"Person {index}",),
+        answers=Answers("referral", 1, answers),
+    )
+
+
+def test_stats_of_a_fixture_register_has_no_small_cell_and_no_formula(
+    secret: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = Register.create(PASS, kdf_n=2**10)
+    cases = [_case(i, "TNG1", "NG", ["sexual_exploitation"]) for i in range(30)]
+    cases += [_case(30 + i, "-cmd", "+SN", ["@begging", "forced_labour"]) for i in range(3)]
+    cases += [_case(40 + i, "NDR2", "CM", ["forced_labour"]) for i in range(8)]
+    for case in cases:
+        register.add_document(case)
+    register.close()
+    out = tmp_path / "stats.csv"
+    code, _out, _err = _run(capsys, "stats", "--out", str(out), "--passphrase-file", str(secret))
+    assert code == 0
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    assert ["total", "all", "41"] in rows and ["border_post", "TNG1", "30"] in rows
+    assert all(row[2] == "<5" or int(row[2]) >= 5 for row in rows)
+    assert not any(field.startswith(("=", "+", "-", "@")) for row in rows for field in row)
+    assert ["border_post", "'-cmd", "<5"] in rows  # a code that passed the register's check
+    assert "Person" not in text and "TNG1-2026" not in text  # no name, no reference

@@ -24,34 +24,15 @@ import io
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
 
 from thbdesk.core.atomic import write_bytes_atomic, write_new_atomic
+from thbdesk.core.register.stats import StatsRecord
 
 DIMENSIONS = ("month", "form", "border_post", "nationality", "sex", "age_group", "exploitation")
 MIN_CELL = 5
 HIDDEN = "<5"
 UNKNOWN = "unknown"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class StatsLike(Protocol):
-    """What a statistics record gives (the register's ``StatsRecord``): codes only."""
-
-    @property
-    def month(self) -> object: ...
-    @property
-    def form(self) -> object: ...
-    @property
-    def border_post(self) -> object: ...
-    @property
-    def nationality(self) -> object: ...
-    @property
-    def sex(self) -> object: ...
-    @property
-    def age_group(self) -> object: ...
-    @property
-    def exploitation(self) -> object: ...
 
 
 def neutralise(text: str) -> str:
@@ -65,19 +46,15 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _values(raw: object) -> tuple[str, ...]:
+def _values(raw: str | tuple[str, ...]) -> tuple[str, ...]:
     """One value, several (exploitation types), or none (``unknown``)."""
-    if raw is None or raw == "":
-        return (UNKNOWN,)
     if isinstance(raw, str):
         return (raw.strip() or UNKNOWN,)
-    if isinstance(raw, Iterable):
-        found = tuple(dict.fromkeys(str(item).strip() for item in raw if str(item).strip()))
-        return found or (UNKNOWN,)
-    return (str(raw),)
+    found = tuple(dict.fromkeys(item.strip() for item in raw if item.strip()))
+    return found or (UNKNOWN,)
 
 
-def count(records: Iterable[StatsLike]) -> tuple[int, dict[str, Counter[str]]]:
+def count(records: Iterable[StatsRecord]) -> tuple[int, dict[str, Counter[str]]]:
     """The total and, for each dimension, how many records have each value."""
     total = 0
     blocks: dict[str, Counter[str]] = {name: Counter() for name in DIMENSIONS}
@@ -100,7 +77,7 @@ def hidden_cells(counts: Counter[str], total: int) -> set[str]:
     return hidden
 
 
-def stats_rows(records: Iterable[StatsLike]) -> list[tuple[str, str, str]]:
+def stats_rows(records: Iterable[StatsRecord]) -> list[tuple[str, str, str]]:
     """``(dimension, value, count)`` rows, suppressed and neutralised, in a stable order."""
     total, blocks = count(records)
     rows = [("total", "all", str(total) if total >= MIN_CELL else HIDDEN)]
@@ -113,7 +90,7 @@ def stats_rows(records: Iterable[StatsLike]) -> list[tuple[str, str, str]]:
     return rows
 
 
-def stats_csv(records: Iterable[StatsLike]) -> str:
+def stats_csv(records: Iterable[StatsRecord]) -> str:
     """The CSV text (``\\r\\n`` line ends, as spreadsheets expect); see ``stats_bytes`` for the file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -122,13 +99,13 @@ def stats_csv(records: Iterable[StatsLike]) -> str:
     return buffer.getvalue()
 
 
-def stats_bytes(records: Iterable[StatsLike]) -> bytes:
+def stats_bytes(records: Iterable[StatsRecord]) -> bytes:
     """UTF-8 with a byte-order mark: without it Excel on Windows reads a CSV in the local ANSI code
     page and Arabic values turn to gibberish; LibreOffice and Python's ``utf-8-sig`` accept it."""
     return stats_csv(records).encode("utf-8-sig")
 
 
-def write_stats(records: Iterable[StatsLike], out: Path, overwrite: bool = False) -> None:
+def write_stats(records: Iterable[StatsRecord], out: Path, overwrite: bool = False) -> None:
     """Written atomically; an existing file is replaced only when asked (``FileExistsError`` else)."""
     data = stats_bytes(records)
     if overwrite:
