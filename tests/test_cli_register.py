@@ -188,6 +188,26 @@ def test_generate_without_a_passphrase_writes_the_files_and_says_the_register_wa
         register.close()
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_generate_at_a_terminal_asks_for_the_passphrase(
+    initialised: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal(""))
+    asked = _prompts(monkeypatch, PASS)
+    code, _out, _err = _generate(capsys, tmp_path / "out")
+    assert code == 0 and len(asked) == 1
+    assert [
+        row["form"]
+        for row in json.loads(
+            _run(capsys, "register", "list", "--json", "--passphrase-file", str(initialised))[1]
+        )
+    ] == ["referral"]
+
+
 def test_generate_with_a_wrong_passphrase_writes_nothing(
     initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -79,6 +79,12 @@ def test_good_restore_brings_the_data_back_and_keeps_the_old_database(
     assert _references(folder) == ["TNG1-2026-0001"]
     assert kept is not None and kept.name.startswith("register.sqlite3.before-restore-")
     assert kept.parent == folder
+    earlier = tmp_path / "earlier"  # the set-aside copy still opens, with its own key file
+    earlier.mkdir()
+    os.replace(kept, earlier / "register.sqlite3")
+    stamp = kept.name.removeprefix("register.sqlite3.before-restore-")
+    os.replace(folder / f"register.key.json.before-restore-{stamp}", earlier / "register.key.json")
+    assert len(_references(earlier)) == 2
 
 
 def test_archive_holds_no_plaintext_name(register: Register, tmp_path: Path) -> None:
