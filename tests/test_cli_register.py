@@ -137,6 +137,14 @@ def test_list_without_a_register_says_how_to_create_one(
     assert code == 2 and "thbdesk register init" in err
 
 
+@pytest.mark.parametrize("limit", ["0", "-5", "100001"])
+def test_list_refuses_a_limit_out_of_range(
+    initialised: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    code, out, err = _run(capsys, "register", "list", "--limit", limit, "--passphrase-file", str(initialised))
+    assert code == 2 and out == "" and "100000" in err
+
+
 def test_a_wrong_passphrase_is_exit_2(
     initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
