@@ -345,3 +345,74 @@ class DocumentCheckError(DocumentError):
         "Reading {name} back did not find {count} answer(s), the first in «{where}». "
         "The file was not kept; please report this."
     )
+
+
+class RegisterError(BadInputError):
+    """Base of the register's errors: the register holds personal data, so nothing is guessed."""
+
+    message = N_("The register could not be used.")
+
+
+class RegisterExistsError(RegisterError):
+    message = N_("A register already exists in {folder}. Unlock it with its passphrase.")
+
+
+class RegisterMissingError(RegisterError):
+    message = N_("There is no register yet in {folder}. Run 'thbdesk register init' to create one.")
+
+
+class WrongPassphraseError(RegisterError):
+    """The delay grows with each wrong passphrase and survives a restart (see register.keys)."""
+
+    message = N_("Wrong passphrase. Wait {wait} second(s) before trying again.")
+
+
+class UnlockTooSoonError(WrongPassphraseError):
+    """A try during the wait after a wrong passphrase: refused without checking the passphrase."""
+
+    message = N_("Too many wrong passphrases. Wait {wait} second(s) before trying again.")
+
+
+class RegisterCorruptError(RegisterError):
+    message = N_(
+        "The register is damaged and cannot be read. It was kept as {backup}. Restore the latest backup"
+        " or create a new register."
+    )
+
+
+class RegisterNewerError(RegisterError):
+    message = N_("The register was written by a newer version of thbdesk. Update thbdesk to open it.")
+
+
+class RegisterLockedError(RegisterError):
+    """Closed (locked after an idle time) or held by another thbdesk process for too long."""
+
+    message = N_("The register is locked. Unlock it, or close the other thbdesk window, and try again.")
+
+
+class PassphraseTooShortError(RegisterError):
+    message = N_("The passphrase is too short: use at least {min} characters.")
+
+
+class DocumentNotFoundError(RegisterError):
+    message = N_("The document {id} is not in the register.")
+
+
+class DocumentFormatMissingError(RegisterError):
+    message = N_("The document {id} has no {format} file. It has: {formats}.")
+
+
+class StatusReasonMissingError(RegisterError):
+    message = N_("Give a reason for cancelling the document.")
+
+
+class UnknownStatusError(RegisterError):
+    message = N_("Unknown status {status}. Use draft, final or cancelled.")
+
+
+class BackupInvalidError(RegisterError):
+    message = N_("{name} is not a usable register backup: {reason}. Nothing was changed.")
+
+
+class FilterDateError(RegisterError):
+    message = N_("{value} is not a date. Write it as YYYY-MM-DD, for example 2026-11-30.")

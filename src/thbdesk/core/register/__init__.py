@@ -1,0 +1,1 @@
+"""The encrypted register of drafts, documents and the audit log (see ``store.Register``)."""
