@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -249,7 +249,9 @@ class RegisterView(QWidget):
         return [row for row in self.selected() if isinstance(row, DocumentRow)]
 
     def select(self, index: int) -> None:
-        self.table.selectRow(index)
+        """Select one row whatever keys are held (``selectRow`` would extend with Ctrl or Shift)."""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.table.model().index(index, 0), flags)
 
     def _draft_of(self, row: Row) -> str | None:
         return row.id if isinstance(row, DraftInfo) else row.draft_id
