@@ -11,10 +11,10 @@ from thbdesk.core.forms.answers import Answers
 from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.register.store import (
+    DocStatus,
     DocumentFilter,
     DocumentRecord,
     DocumentRow,
-    DocStatus,
     Register,
 )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from thbdesk.core.errors import RegisterCorruptError, ThbError
 from thbdesk.core.forms.answers import Answers
@@ -188,9 +188,6 @@ class RegisterController(QObject):
         self.ask_passphrase(restore_and_open)
 
     def _inform(self, text: str) -> None:
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_("thbdesk"))
-        box.setText(text)
-        box.open()
-        self.notice = box
+        """A passing note in the status bar: a dialog here would block the window's shortcuts."""
+        if isinstance(self.window, QMainWindow):
+            self.window.statusBar().showMessage(text, 15_000)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 from thbdesk.core.errors import OutputWriteError, ThbError, storage_error
 from thbdesk.core.forms.drafts import DraftInfo
 from thbdesk.core.forms.model import FormSpec
-from thbdesk.core.i18n import LRI, PDI, N_, _, ngettext
+from thbdesk.core.i18n import LRI, N_, PDI, _, ngettext
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.register.access import DocumentFilter, DocumentRow
 from thbdesk.ui.register.export import export_documents, file_name
