@@ -165,15 +165,11 @@ def _day(value: str) -> date:
         raise FilterDateError(value=value[:40]) from None
 
 
-def _where(filt: DocumentFilter, terms_table: str, rowid: str, time_col: str) -> tuple[str, list[Any]]:
+def _where(filt: DocumentFilter, time_col: str) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    query = match_query(filt.text)
-    if query is not None:
-        clauses.append(f"{rowid} IN (SELECT rowid FROM {terms_table} WHERE {terms_table} MATCH ?)")
-        params.append(query)
     if filt.form is not None:
-        clauses.append("form = ?")
+        clauses.append("d.form = ?")
         params.append(filt.form)
     if filt.date_from:
         clauses.append(f"{time_col} >= ?")
@@ -181,28 +177,50 @@ def _where(filt: DocumentFilter, terms_table: str, rowid: str, time_col: str) ->
     if filt.date_to:
         clauses.append(f"{time_col} < ?")
         params.append((_day(filt.date_to) + timedelta(days=1)).isoformat())
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return clauses, params
+
+
+def _select(
+    columns: str, table: str, terms: str, filt: DocumentFilter, clauses: list[str]
+) -> tuple[str, bool]:
+    """Newest first. With a text, the FTS index drives the query in descending rowid order, so a
+    name shared by thousands of documents stops after ``limit`` matches instead of sorting them all."""
+    query = match_query(filt.text)
+    where = " AND ".join(clauses)
+    if query is None:
+        sql = f"SELECT {columns} FROM {table} d{' WHERE ' + where if where else ''}"
+        return sql + " ORDER BY d.rowid DESC LIMIT ?", False
+    sql = (
+        f"SELECT {columns} FROM {terms} t JOIN {table} d ON d.rowid = t.rowid WHERE {terms} MATCH ?"
+        f"{' AND ' + where if where else ''} ORDER BY t.rowid DESC LIMIT ?"
+    )
+    return sql, True
 
 
 def find(conn: sqlite.Connection, filt: DocumentFilter) -> list[DocumentRow]:
-    where, params = _where(filt, "document_terms", "d.id", "d.created_at")
+    clauses, params = _where(filt, "d.created_at")
     if filt.status is not None:
         check_status(filt.status)
-        where += (" AND" if where else " WHERE") + " d.status = ?"
+        clauses.append("d.status = ?")
         params.append(filt.status)
-    sql = f"SELECT {_COLUMNS} FROM documents d{where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?"
-    return [_row(r) for r in conn.execute(sql, (*params, max(filt.limit, 0)))]
+    sql, with_text = _select(_COLUMNS, "documents", "document_terms", filt, clauses)
+    head = [match_query(filt.text)] if with_text else []
+    return [_row(r) for r in conn.execute(sql, (*head, *params, max(filt.limit, 0)))]
 
 
 def find_drafts(conn: sqlite.Connection, filt: DocumentFilter) -> list[DraftInfo]:
+    """Drafts are ordered by their last save, newest first."""
     if filt.status not in (None, "draft"):
         return []
-    where, params = _where(filt, "draft_terms", "rowid", "saved_at")
-    sql = (
-        f"SELECT id, form, form_version, saved_at FROM drafts{where} ORDER BY saved_at DESC, id DESC LIMIT ?"
+    clauses, params = _where(filt, "d.saved_at")
+    sql, with_text = _select(
+        "d.id, d.form, d.form_version, d.saved_at", "drafts", "draft_terms", filt, clauses
     )
-    cursor = conn.execute(sql, (*params, max(filt.limit, 0)))
-    return [DraftInfo(str(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in cursor]
+    head = [match_query(filt.text)] if with_text else []
+    cursor = conn.execute(sql, (*head, *params, 10**9))
+    found = [DraftInfo(str(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in cursor]
+    found.sort(key=lambda d: (d.saved_at, d.id), reverse=True)
+    return found[: max(filt.limit, 0)]
 
 
 def file_bytes(conn: sqlite.Connection, doc_id: int, fmt: str) -> bytes:

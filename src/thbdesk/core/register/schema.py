@@ -20,7 +20,9 @@ CREATE TABLE drafts (
     body TEXT NOT NULL
 );
 CREATE INDEX drafts_saved ON drafts(saved_at);
-CREATE VIRTUAL TABLE draft_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE draft_terms USING fts5(terms,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
 
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -39,14 +41,18 @@ CREATE TABLE documents (
     codes TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX documents_created ON documents(created_at);
-CREATE INDEX documents_form ON documents(form, created_at);
+-- Each index is also in rowid order: "form = ? ORDER BY id DESC LIMIT n" reads n entries, no sort.
+CREATE INDEX documents_form ON documents(form);
+CREATE INDEX documents_status ON documents(status);
 CREATE TABLE document_files (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     fmt TEXT NOT NULL,
     data BLOB NOT NULL,
     PRIMARY KEY (doc_id, fmt)
 );
-CREATE VIRTUAL TABLE document_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE document_terms USING fts5(terms,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
 
 CREATE TABLE audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
