@@ -4,4 +4,5 @@ from thbdesk.commands import forms as forms
 from thbdesk.commands import generate as generate
 from thbdesk.commands import library as library
 from thbdesk.commands import qualify as qualify
+from thbdesk.commands import register as register
 from thbdesk.commands import search as search

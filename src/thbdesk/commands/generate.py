@@ -2,6 +2,11 @@
 
 Prints one written path per line (what scripts read); a problem with the answers is a warning on
 stderr, since an unanswered place prints "—" and the officer may still need the paper now.
+
+When a register exists, the documents are also recorded in it (their bytes, encrypted) and the files
+written to ``--out`` are logged as an export. The register is opened before anything is written, so
+a wrong passphrase costs nothing; without a passphrase (a script with no ``--passphrase-file``) the
+files are still written and stderr says the register was not updated.
 """
 
 from __future__ import annotations
@@ -9,16 +14,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from thbdesk.commands.forms import form_or_file, print_form_error
+from thbdesk.commands.passphrase import add_passphrase_option, passphrase_if_possible
+from thbdesk.commands.register import daily_backup
 from thbdesk.commands.registry import command
+from thbdesk.core.docgen.fingerprint import fingerprint
 from thbdesk.core.docgen.model import LAYOUTS
 from thbdesk.core.docgen.service import GenerateRequest, generate
 from thbdesk.core.errors import AnswersWrongFormError, FormError, UnsupportedLanguageError
-from thbdesk.core.forms.answers import read_answers
+from thbdesk.core.forms.answers import Answers, migrate, read_answers
 from thbdesk.core.forms.engine import Interview
+from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.i18n import LANGUAGES, _
 from thbdesk.core.printable import printable
+from thbdesk.core.register.store import DocumentRecord, Register
+from thbdesk.core.register.terms import names_in
+from thbdesk.core.settings import load_settings
 
 
 def _configure(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +45,7 @@ def _configure(sub: argparse._SubParsersAction) -> None:
         "--langs", default="ar,fr,en", help=_("document languages, e.g. ar,fr (default ar,fr,en)")
     )
     parser.add_argument("--force", action="store_true", help=_("replace files that already exist"))
+    add_passphrase_option(parser)
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -57,6 +71,58 @@ def generate_command(args: argparse.Namespace) -> int:
     if errors:
         message = _("warning: the answers have {count} problem(s) ('thbdesk validate' lists them).")
         print(message.format(count=errors), file=sys.stderr)
-    for path in generate(spec, answers, args.out, request):
-        print(printable(str(path)))
+    register = _open_register(args)
+    try:
+        paths = generate(spec, answers, args.out, request)
+        for path in paths:
+            print(printable(str(path)))
+        if register is not None:
+            register.add_document(document_record(spec, answers, request, paths))
+            daily_backup(register)
+    finally:
+        if register is not None:
+            register.close()
     return 0
+
+
+def _open_register(args: argparse.Namespace) -> Register | None:
+    if not Register.exists():
+        return None
+    passphrase = passphrase_if_possible(args)
+    if passphrase is None:
+        message = _("The register was not updated: give --passphrase-file FILE to record these documents.")
+        print(message, file=sys.stderr)
+        return None
+    return Register.open(passphrase)
+
+
+def document_record(
+    spec: FormSpec, answers: Answers, request: GenerateRequest, paths: list[Path]
+) -> DocumentRecord:
+    """What the register keeps of one generation: the files as written (they are an export too)."""
+    answers = migrate(answers, spec)
+    reference = Interview(spec, answers).computed().get("reference")
+    return DocumentRecord(
+        reference=reference if isinstance(reference, str) else "",
+        form=spec.id,
+        form_version=spec.version,
+        langs=request.langs,
+        layout=request.layout,
+        fingerprint=fingerprint(answers),
+        author=_author(spec, answers.answers),
+        files={path.suffix.lstrip("."): path.read_bytes() for path in paths},
+        exported_to=tuple(str(path.resolve()) for path in paths),
+        person_names=tuple(names_in(answers.answers)),
+        answers=answers,
+    )
+
+
+def _author(spec: FormSpec, values: dict[str, Any]) -> str:
+    """The answer the form names as its author (the reporting officer), else the officer profile."""
+    idents = spec.output.author if spec.output is not None else ()
+    for ident in idents:
+        value = values.get(ident)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    settings, _problem = load_settings()
+    return settings.officer.name

@@ -411,8 +411,40 @@ class UnknownStatusError(RegisterError):
 
 
 class BackupInvalidError(RegisterError):
+    """``reason`` is an English msgid too, translated with the message when shown."""
+
     message = N_("{name} is not a usable register backup: {reason}. Nothing was changed.")
+
+    def user_message(self, lang: str | None = None) -> str:
+        lang = lang or current_language()
+        reason = translate(str(self.fields.get("reason", "")), lang)
+        return translate(self.message, lang).format(**{**self.fields, "reason": reason})
+
+    def terminal_message(self, lang: str | None = None) -> str:
+        lang = lang or current_language()
+        reason = translate(str(self.fields.get("reason", "")), lang)
+        name = printable(str(self.fields.get("name", "")))
+        return translate(self.message, lang).format(name=name, reason=reason)
 
 
 class FilterDateError(RegisterError):
     message = N_("{value} is not a date. Write it as YYYY-MM-DD, for example 2026-11-30.")
+
+
+# --- passphrases at the command line (issue 10, CLI) -----------------------------------------------
+
+
+class PassphraseError(BadInputError):
+    message = N_("The passphrase could not be read.")
+
+
+class PassphraseMismatchError(PassphraseError):
+    message = N_("The two passphrases are different. Nothing was created.")
+
+
+class PassphraseFileError(PassphraseError):
+    message = N_("The passphrase file {path} cannot be read, or its first line is empty.")
+
+
+class PassphraseNeededError(PassphraseError):
+    message = N_("The register needs its passphrase: type it at the prompt or give --passphrase-file FILE.")
