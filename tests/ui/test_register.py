@@ -7,12 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from thbdesk.core.forms.answers import read_answers
 from thbdesk.core.i18n import translate
 from thbdesk.core.paths import bundled_dir
-from thbdesk.core.register.store import DocumentFilter, DocumentRecord, Register
+from thbdesk.core.register.store import DocumentFilter, DocumentRecord, Register, register_dir
 from thbdesk.core.settings import Settings
 from thbdesk.ui.wizard.outline import REVIEW
 
@@ -304,28 +304,48 @@ def test_a_document_generated_in_the_window_enters_the_register(open_window, qtb
     assert row.langs == ("ar", "fr") and row.layout == "parallel"
 
 
-def test_a_damaged_register_is_explained_and_a_new_one_offered(open_window, qtbot) -> None:
-    a_register_with_a_document_and_a_draft()
-    database = next(Path(p) for p in _register_files() if p.endswith("register.sqlite3"))
+def corrupt_the_database() -> None:
+    database = register_dir() / "register.sqlite3"
+    assert database.is_file()
     database.write_bytes(b"\0garbage" * 4096)
+
+
+def damaged_box(window):
+    box = window.register_ctl.notice
+    assert box is not None and box.isVisible() and box.objectName() == "registerDamaged"
+    return box
+
+
+def test_a_damaged_register_without_backup_is_explained_and_a_new_one_offered(open_window) -> None:
+    a_register_with_a_document_and_a_draft()
+    corrupt_the_database()
     window = open_window(Settings(language="fr"), unlock=False)
     dialog = window.register_ctl.dialog
     dialog.passphrase.setText(PASSPHRASE)
     dialog.ok_button.click()
-    box = window.register_ctl.notice
-    assert box is not None and box.isVisible() and box.objectName() == "registerDamaged"
-    assert "endommag" in box.windowTitle().lower() + box.text().lower()
-    assert window.library_view.isVisible() or window.nav.currentRow() == 0
-    new = box.findChild(type(box.buttons()[0]), "newRegister") or box.findChild(
-        type(box.buttons()[0]), "restoreBackup"
-    )
-    assert new is not None
-    new.click()
+    box = damaged_box(window)
+    assert "endommagé" in box.windowTitle() and "damaged-" in box.text(), "in French, naming the kept file"
+    assert window.nav.currentRow() == 0 and window.library_view.isVisible(), "the library still works"
+    assert list(register_dir().glob("register.sqlite3.damaged-*")), "set aside, not deleted"
+    assert box.findChild(QPushButton, "restoreBackup") is None
+    box.findChild(QPushButton, "newRegister").click()
     QApplication.processEvents()
-    assert window.register_ctl.dialog.isVisible()
+    assert window.register_ctl.dialog.isVisible() and window.register_ctl.dialog.mode == "create"
 
 
-def _register_files() -> list[str]:
-    from thbdesk.core.paths import user_dir_path
-
-    return [str(p) for p in (user_dir_path("data") / "register").glob("*")]
+def test_a_damaged_register_is_restored_from_the_daily_backup(open_window) -> None:
+    doc_id, _draft = a_register_with_a_document_and_a_draft()
+    first = open_window(Settings(language="ar"))  # unlocking makes the day's backup
+    first.close()
+    corrupt_the_database()
+    window = open_window(Settings(language="ar"), unlock=False)
+    dialog = window.register_ctl.dialog
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.ok_button.click()
+    box = damaged_box(window)
+    assert box.windowTitle() == translate("The register is damaged", "ar") != "The register is damaged"
+    box.findChild(QPushButton, "restoreBackup").click()
+    QApplication.processEvents()
+    unlock_window(window)
+    [row] = window.register_ctl.session.register.documents(DocumentFilter(text="TNG2-2026-0017"))
+    assert row.id == doc_id

@@ -10,12 +10,14 @@ from thbdesk.core.docgen.fingerprint import fingerprint
 from thbdesk.core.forms.answers import Answers
 from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
+from thbdesk.core.register import backup
 from thbdesk.core.register.store import (
     DocStatus,
     DocumentFilter,
     DocumentRecord,
     DocumentRow,
     Register,
+    register_dir,
 )
 
 __all__ = ["DocStatus", "DocumentFilter", "DocumentRecord", "DocumentRow", "Register"]
@@ -40,32 +42,18 @@ def open_register(passphrase: str, folder: Path | None = None) -> Register:
 
 
 def latest_backup(folder: Path | None = None) -> Path | None:
-    """The newest automatic backup, when the backup module is installed and one was made."""
-    try:
-        from thbdesk.core.register import backup
-    except ImportError:
-        return None
-    base = folder if folder is not None else _register_dir()
-    found = sorted((base / "backups").glob("*")) if (base / "backups").is_dir() else []
-    files = [p for p in found if p.is_file()]
-    return max(files, key=lambda p: p.stat().st_mtime) if files and hasattr(backup, "restore") else None
+    """The newest automatic backup of the register, if one was made."""
+    found = backup.automatic_backups(folder or register_dir())
+    return found[-1] if found else None
 
 
 def restore(backup_file: Path, passphrase: str, folder: Path | None = None) -> None:
-    from thbdesk.core.register import backup
-
-    backup.restore(backup_file, passphrase, folder if folder is not None else _register_dir())
+    backup.restore(backup_file, passphrase, folder or register_dir())
 
 
-def _register_dir() -> Path:
-    from thbdesk.core.register import store
-
-    finder = getattr(store, "register_dir", None)
-    if finder is not None:
-        return Path(finder())
-    from thbdesk.core.paths import user_dir_path
-
-    return user_dir_path("data") / "register"
+def daily_backup(register: Register) -> Path | None:
+    """The day's automatic backup (once a day, the last few kept): the GUI's users need one too."""
+    return backup.auto_backup(register)
 
 
 def record_for(

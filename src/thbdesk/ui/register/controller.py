@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from thbdesk.core.errors import RegisterCorruptError, ThbError
+from thbdesk.core.errors import RegisterCorruptError, ThbError, storage_error
 from thbdesk.core.forms.answers import Answers
 from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.i18n import _, ngettext
@@ -85,6 +85,7 @@ class RegisterController(QObject):
             show_error(self.window, error, warning=True)
             moved = 0
         self._record_pending(register)
+        self._daily_backup(register)
         self.wizard.unlock(register.drafts())
         self.view.refresh()
         if self.wizard.interview is not None or self.wizard.start_page.banner.isVisibleTo(self.wizard):
@@ -96,6 +97,16 @@ class RegisterController(QObject):
                     "{n} saved drafts were moved into the encrypted register.",
                     moved,
                 ).format(n=moved)
+            )
+
+    def _daily_backup(self, register: Register) -> None:
+        try:
+            access.daily_backup(register)
+        except ThbError as error:  # a full disk: say so, the register itself is fine
+            show_error(self.window, error, warning=True)
+        except OSError as error:
+            show_error(
+                self.window, storage_error(error, register.folder) or ThbError(details=str(error)), True
             )
 
     def _open_failed(self, error: ThbError) -> None:
