@@ -69,6 +69,7 @@ class PassphraseDialog(QDialog):
         self.countdown.timeout.connect(self._tick)
         self._wait_until = 0.0
         self._build_layout()
+        self.setMinimumWidth(520)  # the explanation must be read, not squeezed into a column
         self.retranslate()
         if mode == "unlock":
             self._start_wait(access.wait_before_next_attempt(folder))

@@ -211,10 +211,7 @@ class RegisterView(QWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             for col, text in enumerate(self._cells(row)):
-                item = QTableWidgetItem(text)
-                if col in (1, 3, 5):  # references, dates and formats read left to right
-                    item.setData(Qt.ItemDataRole.UserRole, "ltr")
-                self.table.setItem(index, col, item)
+                self.table.setItem(index, col, QTableWidgetItem(text))
         self._selection_changed()
 
     def _cells(self, row: Row) -> list[str]:
