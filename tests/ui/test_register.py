@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
@@ -13,7 +14,7 @@ from thbdesk.core.forms.answers import read_answers
 from thbdesk.core.i18n import translate
 from thbdesk.core.paths import bundled_dir
 from thbdesk.core.register.store import DocumentFilter, DocumentRecord, Register, register_dir
-from thbdesk.core.settings import Settings
+from thbdesk.core.settings import Settings, load_settings
 from thbdesk.ui.wizard.outline import REVIEW
 
 from .conftest import PASSPHRASE, unlock_window
@@ -224,9 +225,25 @@ def test_idle_time_locks_saves_the_draft_hides_it_and_brings_it_back(open_window
     assert wizard.interview.get("person_name") == {"text": NAME, "lang": "ar"}, "saved before locking"
 
 
-def test_zero_minutes_never_locks(open_window) -> None:
+def test_zero_minutes_never_locks_and_the_settings_change_the_time(open_window) -> None:
     window = open_window(Settings(language="en", lock_after_minutes=0))
-    assert not window.register_ctl.session.idle.isActive()
+    session = window.register_ctl.session
+    assert not session.idle.isActive()
+    dialog = window.open_settings()
+    assert dialog.lock_spin.specialValueText() == "never" and dialog.lock_spin.value() == 0
+    dialog.lock_spin.setValue(5)
+    dialog.buttons.accepted.emit()
+    assert load_settings()[0].lock_after_minutes == 5
+    assert session.idle.isActive() and session.idle.interval() == 5 * 60_000
+
+
+def test_documents_left_decrypted_by_a_crash_are_removed_at_start(open_window, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    leftover = tmp_path / "thbdesk-open-abc123"
+    leftover.mkdir()
+    (leftover / "TNG2-2026-0017-referral-1.pdf").write_bytes(b"%PDF-1.4 decrypted")
+    open_window(Settings(language="en"), unlock=False)
+    assert not leftover.exists()
 
 
 def test_an_opened_document_is_a_private_temporary_file_removed_on_lock(open_window, qtbot) -> None:
@@ -349,3 +366,33 @@ def test_a_damaged_register_is_restored_from_the_daily_backup(open_window) -> No
     unlock_window(window)
     [row] = window.register_ctl.session.register.documents(DocumentFilter(text="TNG2-2026-0017"))
     assert row.id == doc_id
+
+
+def test_a_full_disk_while_autosaving_is_told_and_the_answers_stay(open_window, qtbot, monkeypatch) -> None:
+    import errno
+
+    from thbdesk.core.register import drafts as register_drafts
+
+    window = open_window(Settings(language="ar"))
+    window.nav.setCurrentRow(1)
+    wizard = window.wizard
+    wizard.start("referral")
+    view = wizard.interview_view
+    view.go_to("person")
+    real_put = register_drafts.put
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(register_drafts, "put", disk_full)
+    type_text(view.field_input("person_name").edit, NAME)
+    assert not wizard.save_now()
+    not_saved = translate("Not saved", "ar")
+    assert not_saved != "Not saved" and not_saved in wizard.status_label.text()
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() != ""
+    assert wizard.interview.get("person_name") == {"text": NAME, "lang": "ar"}, "kept in the window"
+    monkeypatch.setattr(register_drafts, "put", real_put)
+    assert wizard.save_now()
+    store = window.register_ctl.session.register.drafts()
+    assert store.load(wizard.draft_id).answers["person_name"] == {"text": NAME, "lang": "ar"}

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from thbdesk.ui.register.access import Register
-from thbdesk.ui.register.temp_files import PrivateFiles
+from thbdesk.ui.register.temp_files import PrivateFiles, sweep_leftovers
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -32,6 +32,7 @@ class RegisterSession(QObject):
     def __init__(self, lock_minutes: Callable[[], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.register: Register | None = None
+        sweep_leftovers()
         self.temp = PrivateFiles()
         self.lock_minutes = lock_minutes
         self.minute_ms = 60_000  # tests shorten the minute

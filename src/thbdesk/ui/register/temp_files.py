@@ -14,6 +14,17 @@ import tempfile
 from pathlib import Path
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+PREFIX = "thbdesk-open-"
+
+
+def sweep_leftovers() -> int:
+    """Remove the folders a crashed session left behind: they hold decrypted documents."""
+    removed = 0
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        if folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 class PrivateFiles:
@@ -23,7 +34,7 @@ class PrivateFiles:
     def write(self, name: str, data: bytes) -> Path:
         """A new private file holding ``data``; a name already used gets a numbered variant."""
         if self.folder is None or not self.folder.is_dir():
-            self.folder = Path(tempfile.mkdtemp(prefix="thbdesk-open-"))  # mkdtemp makes it 0700
+            self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))  # mkdtemp makes it 0700
         safe = _UNSAFE.sub("_", name).strip("._") or "document"
         path, counter = self.folder / safe, 1
         while path.exists():

@@ -141,8 +141,8 @@ class WizardView(QWidget):
         If saving fails the answers stay in memory (the area is hidden meanwhile): losing them
         would be worse than keeping them on a locked screen. Returns True if the form was closed.
         """
-        if self.documents_dialog is not None and not self.documents_dialog.is_running():
-            self.documents_dialog.close()
+        if self.documents_dialog is not None:
+            self.documents_dialog.hide()  # hidden, not closed: closing would cancel a run going on
         saved = self.interview is None or self.save_now()
         if saved:
             self._reopen_after_unlock = self.draft_id
