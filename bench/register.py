@@ -13,6 +13,7 @@ encryption, same schema and pragmas, in the same run: the ratio is the price of 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import sqlite3
@@ -141,7 +142,7 @@ def main() -> None:
         reg.close()
         print("plain sqlite3 baseline (no encryption, same code):", flush=True)
         conn = plain(folder)
-        store = drafts.RegisterDraftStore(lambda: _PlainWriter(conn), lambda: conn)
+        store = drafts.RegisterDraftStore(lambda: _PlainWriter(conn), lambda: contextlib.nullcontext(conn))
         base = measure(conn, store, args.docs, args.saves, args.repeat)
         conn.close()
     print(f"\n{'':22} {'SQLCipher p50/p95 ms':>22} {'plain p50/p95 ms':>18} {'ratio p95':>10}  goal")

@@ -75,6 +75,13 @@ def test_a_deleted_row_is_named_even_the_last(register: Register, folder: Path, 
     assert _verify(folder) == [AuditProblem(row, "deleted")]
 
 
-def test_unknown_actions_are_refused(register: Register) -> None:
+def test_unknown_actions_and_free_text_details_are_refused(register: Register) -> None:
     with pytest.raises(ValueError):
         register.audit("rename", "document:1")
+    for detail in ("person=Amina Tazi", "name=أمينة", "wrong person"):
+        with pytest.raises(ValueError):
+            register.audit("update", "document:1", detail)
+    with pytest.raises(ValueError):
+        register.audit("open", "/home/officer/Amina Tazi.pdf")
+    register.audit("export", "document:1", "files=2 formats=docx,pdf")
+    assert register.audit_rows()[-1].detail == "files=2 formats=docx,pdf"

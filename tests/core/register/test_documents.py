@@ -85,8 +85,11 @@ def test_record_export_adds_paths_once(register: Register) -> None:
     doc = register.add_document(record())
     register.record_export(doc, ["/usb/a.pdf", "/usb/a.docx"])
     register.record_export(doc, ["/usb/a.pdf"])
-    assert register.documents()[0].exported_to == ("/usb/a.pdf", "/usb/a.docx")
-    assert register.audit_rows()[-2].detail == "files=2 formats=docx,pdf"
+    register.record_export(doc, ["/usb/أمينة تازي.وثيقة", "/usb/Amina Tazi"])  # odd names stay out of the log
+    assert register.audit_rows()[-1].detail == "files=2 formats="
+    assert register.documents()[0].exported_to[:2] == ("/usb/a.pdf", "/usb/a.docx")
+    assert len(register.documents()[0].exported_to) == 4
+    assert register.audit_rows()[-3].detail == "files=2 formats=docx,pdf"
 
 
 def test_statistics_hold_codes_only_from_the_draft_answers(register: Register) -> None:

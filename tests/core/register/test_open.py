@@ -134,3 +134,24 @@ def test_a_closed_register_is_locked(register: Register) -> None:
         register.drafts().list()
     with pytest.raises(RegisterLockedError):
         register.documents()
+
+
+def test_a_page_damaged_mid_session_sets_the_register_aside(folder: Path) -> None:
+    reg = Register.create(PASSPHRASE, folder, kdf_n=TEST_KDF_N)
+    for i in range(40):
+        reg.drafts().save(f"referral-{i}", answers(narrative={"text": "نص " * 2000, "lang": "ar"}))
+    reg.close()
+    db = folder / "register.sqlite3"
+    data = bytearray(db.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle : middle + 4096] = os.urandom(4096)
+    db.write_bytes(bytes(data))
+    reg = Register.open(PASSPHRASE, folder)  # the first page is sound: the damage is found later
+    with pytest.raises(RegisterCorruptError) as caught:
+        for i in range(40):
+            reg.drafts().load(f"referral-{i}")
+        reg.integrity_ok()
+    assert Path(caught.value.fields["backup"]).is_file()
+    assert not Register.exists(folder)
+    with pytest.raises(RegisterLockedError):
+        reg.drafts().list()

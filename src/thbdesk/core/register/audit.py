@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlcipher3 import dbapi2 as sqlite
 
+# Details are "key=code" pairs (form ids, formats, counts, statuses): free text cannot slip in.
+_DETAIL = re.compile(r"^(?:[a-z_]+=[A-Za-z0-9_.,:-]*(?: [a-z_]+=[A-Za-z0-9_.,:-]*)*)?$")
+_TARGET = re.compile(r"^[a-z_]+(?::[A-Za-z0-9_.-]{1,80})?$")
 ACTIONS = frozenset({"create", "update", "generate", "export", "open", "delete"})
 GENESIS = "0" * 64
 
@@ -45,6 +49,8 @@ def append(conn: sqlite.Connection, action: str, target: str, detail: str = "") 
     """Add one row; the caller holds the write transaction."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action: {action}")
+    if not _TARGET.match(target) or not _DETAIL.match(detail):
+        raise ValueError("an audit target or detail must be ids and key=code pairs (no free text)")
     head = conn.execute("SELECT count, last_id, hash FROM audit_head").fetchone()
     count, last_id, prev = (0, 0, GENESIS) if head is None else (int(head[0]), int(head[1]), str(head[2]))
     row_id = max(last_id, _max_id(conn)) + 1

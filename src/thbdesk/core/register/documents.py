@@ -4,9 +4,11 @@ document stays encrypted) and the search terms of their reference and people's n
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import PurePath
 from typing import Any, Literal, cast, get_args
 
 from sqlcipher3 import dbapi2 as sqlite
@@ -25,6 +27,7 @@ from thbdesk.core.register.terms import index_terms, match_query
 
 DocStatus = Literal["draft", "final", "cancelled"]
 STATUSES: tuple[str, ...] = get_args(DocStatus)
+_FORMAT = re.compile(r"^[a-z0-9]{1,10}$")
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,8 @@ def _answers_for(conn: sqlite.Connection, record: DocumentRecord) -> Mapping[str
 
 def _export_detail(paths: tuple[str, ...] | list[str]) -> str:
     """How many files and of which formats: a path may name a person, so it stays out of the log."""
-    formats = sorted({p.rsplit(".", 1)[-1].lower() for p in paths if "." in p.rsplit("/", 1)[-1]})
+    suffixes = {PurePath(p).suffix.lower().lstrip(".") for p in paths}
+    formats = sorted(s for s in suffixes if _FORMAT.match(s))
     return f"files={len(paths)} formats={','.join(formats)}"
 
 

@@ -26,7 +26,7 @@ _DRAFT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 UPDATE_AUDIT_EVERY = 600.0
 
 Writer = Callable[[], AbstractContextManager[sqlite.Connection]]
-Reader = Callable[[], sqlite.Connection]
+Reader = Callable[[], AbstractContextManager[sqlite.Connection]]
 
 
 def put(conn: sqlite.Connection, draft_id: str, answers: Answers, audit_update: bool) -> None:
@@ -84,17 +84,19 @@ class RegisterDraftStore:
 
     def load(self, draft_id: str) -> Answers:
         self._check(draft_id)
-        row = self._read().execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        with self._read() as conn:
+            row = conn.execute("SELECT body FROM drafts WHERE id = ?", (draft_id,)).fetchone()
         if row is None:
             raise DraftNotFoundError(draft=draft_id)
         return Answers.from_json(str(row[0]), draft_id)
 
     def list(self) -> list[DraftInfo]:
         """Every draft, newest first; no answer content."""
-        cursor = self._read().execute(
-            "SELECT id, form, form_version, saved_at FROM drafts ORDER BY saved_at DESC, id DESC"
-        )
-        return [DraftInfo(str(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in cursor]
+        with self._read() as conn:
+            cursor = conn.execute(
+                "SELECT id, form, form_version, saved_at FROM drafts ORDER BY saved_at DESC, id DESC"
+            )
+            return [DraftInfo(str(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in cursor]
 
     def delete(self, draft_id: str) -> None:
         self._check(draft_id)

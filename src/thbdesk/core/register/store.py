@@ -65,7 +65,7 @@ class Register:
         self.folder = folder
         self._conn: sqlite.Connection | None = conn
         self._key = key  # kept while unlocked, for backup_to; dropped by close()
-        self._drafts = RegisterDraftStore(self._writing, self._reading)
+        self._drafts = RegisterDraftStore(self._writing, self._guarded)
 
     # -- opening -----------------------------------------------------------------------------------
     @staticmethod
@@ -144,8 +144,24 @@ class Register:
         return self._conn
 
     @contextmanager
+    def _guarded(self) -> Iterator[sqlite.Connection]:
+        """The connection, with SQLite failures turned into the user's errors. A page found damaged
+        mid-session sets the database aside like a damaged file at unlock: never a crash."""
+        path = self.folder / DB_FILE
+        try:
+            yield self._reading()
+        except sqlite.DatabaseError as exc:
+            typed = user_error(exc, path)
+            if typed is not None:
+                raise typed from exc
+            if not _is_damage(exc):
+                raise
+            self.close()
+            raise RegisterCorruptError(details=str(exc), backup=str(_set_aside(self.folder))) from exc
+
+    @contextmanager
     def _writing(self) -> Iterator[sqlite.Connection]:
-        with transaction(self._reading(), self.folder / DB_FILE) as conn:
+        with self._guarded() as conn, transaction(conn, self.folder / DB_FILE):
             yield conn
 
     # -- drafts ------------------------------------------------------------------------------------
@@ -161,10 +177,12 @@ class Register:
             return docs.add(conn, record)
 
     def documents(self, filt: DocumentFilter = DocumentFilter()) -> list[DocumentRow]:  # noqa: B008
-        return docs.find(self._reading(), filt)
+        with self._guarded() as conn:
+            return docs.find(conn, filt)
 
     def drafts_matching(self, filt: DocumentFilter) -> list[DraftInfo]:
-        return docs.find_drafts(self._reading(), filt)
+        with self._guarded() as conn:
+            return docs.find_drafts(conn, filt)
 
     def document_file(self, doc_id: int, fmt: str) -> bytes:
         with self._writing() as conn:
@@ -184,21 +202,26 @@ class Register:
             audit_log.append(conn, action, target, detail)
 
     def verify_audit(self) -> list[AuditProblem]:
-        return audit_log.verify(self._reading())
+        with self._guarded() as conn:
+            return audit_log.verify(conn)
 
     def audit_rows(self) -> list[audit_log.AuditRow]:
-        return audit_log.rows(self._reading())
+        with self._guarded() as conn:
+            return audit_log.rows(conn)
 
     # -- statistics, checks and backup -------------------------------------------------------------
     def stats_records(self) -> Iterator[StatsRecord]:
-        return docs.stats_records(self._reading())
+        with self._guarded() as conn:
+            return iter(list(docs.stats_records(conn)))
 
     def integrity_ok(self) -> bool:
-        rows = self._reading().execute("PRAGMA integrity_check").fetchall()
-        return rows == [("ok",)]
+        """``PRAGMA integrity_check`` (reads every page: for a restore or a test, not each unlock)."""
+        with self._guarded() as conn:
+            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
     def schema_version(self) -> int:
-        return schema.current_version(self._reading())
+        with self._guarded() as conn:
+            return schema.current_version(conn)
 
     def backup_to(self, out: Path) -> None:
         """An encrypted copy under the same key, written to a temporary name then renamed: a kill
@@ -247,7 +270,7 @@ def _open_checked(folder: Path, key: bytes) -> sqlite.Connection:
         typed = user_error(exc, path)
         if typed is not None:
             raise typed from exc
-        if error_name(exc) in NOT_A_DATABASE or "not a database" in str(exc) or "malformed" in str(exc):
+        if _is_damage(exc):
             raise RegisterCorruptError(details=str(exc), backup=str(_set_aside(folder))) from exc
         raise
     try:
@@ -262,6 +285,10 @@ def _open_checked(folder: Path, key: bytes) -> sqlite.Connection:
         conn.close()
         raise
     return conn
+
+
+def _is_damage(exc: sqlite.DatabaseError) -> bool:
+    return error_name(exc) in NOT_A_DATABASE or "not a database" in str(exc) or "malformed" in str(exc)
 
 
 def _set_aside(folder: Path) -> Path:
