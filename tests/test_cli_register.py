@@ -137,6 +137,14 @@ def test_list_without_a_register_says_how_to_create_one(
     assert code == 2 and "thbdesk register init" in err
 
 
+@pytest.mark.parametrize("limit", ["0", "-5", "100001"])
+def test_list_refuses_a_limit_out_of_range(
+    initialised: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    code, out, err = _run(capsys, "register", "list", "--limit", limit, "--passphrase-file", str(initialised))
+    assert code == 2 and out == "" and "100000" in err
+
+
 def test_a_wrong_passphrase_is_exit_2(
     initialised: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -186,6 +194,26 @@ def test_generate_without_a_passphrase_writes_the_files_and_says_the_register_wa
         assert register.documents() == []
     finally:
         register.close()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_generate_at_a_terminal_asks_for_the_passphrase(
+    initialised: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal(""))
+    asked = _prompts(monkeypatch, PASS)
+    code, _out, _err = _generate(capsys, tmp_path / "out")
+    assert code == 0 and len(asked) == 1
+    assert [
+        row["form"]
+        for row in json.loads(
+            _run(capsys, "register", "list", "--json", "--passphrase-file", str(initialised))[1]
+        )
+    ] == ["referral"]
 
 
 def test_generate_with_a_wrong_passphrase_writes_nothing(

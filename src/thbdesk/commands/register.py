@@ -18,12 +18,13 @@ from typing import Any
 
 from thbdesk.commands.passphrase import add_passphrase_option, ask_passphrase, new_passphrase
 from thbdesk.commands.registry import command
-from thbdesk.core.errors import OutputExistsError, RegisterExistsError, StorageError
+from thbdesk.core.errors import LimitOutOfRangeError, OutputExistsError, RegisterExistsError, StorageError
 from thbdesk.core.i18n import N_, _
 from thbdesk.core.printable import printable
 from thbdesk.core.register.store import DocumentFilter, DocumentRow, Register, register_dir
 
 _STATUSES = ("draft", "final", "cancelled")
+MAX_LIST = 100_000
 _AUDIT_REASONS = {"edited": N_("edited"), "deleted": N_("deleted"), "chain broken": N_("chain broken")}
 
 
@@ -89,6 +90,8 @@ def row_json(row: DocumentRow) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= MAX_LIST:
+        raise LimitOutOfRangeError(max=MAX_LIST)
     filt = DocumentFilter(args.text, args.form, args.status, args.date_from, args.date_to, args.limit)
     with opened(args) as register:
         rows = register.documents(filt)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from thbdesk.core.errors import (
     BackupInvalidError,
     OutputExistsError,
+    RegisterLockedError,
     RegisterNewerError,
     WrongPassphraseError,
 )
@@ -76,6 +79,12 @@ def test_good_restore_brings_the_data_back_and_keeps_the_old_database(
     assert _references(folder) == ["TNG1-2026-0001"]
     assert kept is not None and kept.name.startswith("register.sqlite3.before-restore-")
     assert kept.parent == folder
+    earlier = tmp_path / "earlier"  # the set-aside copy still opens, with its own key file
+    earlier.mkdir()
+    os.replace(kept, earlier / "register.sqlite3")
+    stamp = kept.name.removeprefix("register.sqlite3.before-restore-")
+    os.replace(folder / f"register.key.json.before-restore-{stamp}", earlier / "register.key.json")
+    assert len(_references(earlier)) == 2
 
 
 def test_archive_holds_no_plaintext_name(register: Register, tmp_path: Path) -> None:
@@ -215,6 +224,37 @@ def test_an_edited_audit_log_is_refused(register: Register, folder: Path, tmp_pa
     assert "audit" in caught.value.user_message("en")
     assert "سجل تدقيقه" in caught.value.user_message("ar")
     assert _snapshot(folder) == before
+
+
+_HOLDER = """
+import sys, time
+from pathlib import Path
+from thbdesk.core.register.store import Register
+register = Register.open(sys.argv[1], Path(sys.argv[2]))
+register.documents()
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_register_open_in_another_process_is_not_replaced(
+    register: Register, folder: Path, tmp_path: Path
+) -> None:
+    archive = backup(register, tmp_path / "b.thbbackup")
+    register.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, PASS, str(folder)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        before = _snapshot(folder)
+        with pytest.raises(RegisterLockedError):
+            restore(archive, PASS, folder)
+        assert _snapshot(folder) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    assert restore(archive, PASS, folder) is not None  # once the other window is closed
 
 
 def test_restore_into_an_empty_folder_creates_the_register(register: Register, tmp_path: Path) -> None:

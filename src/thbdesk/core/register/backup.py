@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from thbdesk.core.atomic import fsync_dir
-from thbdesk.core.errors import BackupInvalidError, OutputExistsError, RegisterCorruptError, storage_error
+from thbdesk.core.errors import (
+    BackupInvalidError,
+    OutputExistsError,
+    RegisterCorruptError,
+    RegisterLockedError,
+    storage_error,
+)
 from thbdesk.core.i18n import N_
 from thbdesk.core.paths import private_dir
 from thbdesk.core.register.db import DB_FILE
@@ -41,6 +47,7 @@ _MANIFEST_LIMIT = 64 * 1024
 _CHUNK = 1 << 20
 _MAX_KDF_COST = 4 * DEFAULT_N * 8  # n·r·p: four times the memory of the default key
 DEFAULT_KEEP = 7
+_SHM_DMS_BYTE = 128  # (22 + 8) * 4 + 8 in SQLite's os_unix.c
 
 
 def backup(register: Register, out: Path) -> Path:
@@ -130,7 +137,31 @@ def restore(in_path: Path, passphrase: str, folder: Path) -> Path | None:
     with _private_temp_dir(folder) as staging:
         _extract_checked(in_path, staging)
         _open_checked(in_path, staging, passphrase)
+        if in_use_elsewhere(folder):
+            raise RegisterLockedError()
         return _swap_in(staging, folder)
+
+
+def in_use_elsewhere(folder: Path) -> bool:
+    """Whether another process has the register open: its SQLite connection holds a shared lock on
+    byte 128 of the ``-shm`` file (SQLite's "DMS" lock, unix VFS). Replacing the file under it would
+    send its later saves to the set-aside copy. Locks of this process are not seen (POSIX), so the
+    caller closes its own ``Register`` first; elsewhere than POSIX this check is skipped."""
+    shm = folder / f"{DATABASE}-shm"
+    if os.name != "posix" or not shm.is_file():
+        return False
+    import fcntl
+
+    fd = os.open(shm, os.O_RDWR)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
 
 
 def _invalid(path: Path, reason: str) -> BackupInvalidError:
