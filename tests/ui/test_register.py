@@ -396,3 +396,24 @@ def test_a_full_disk_while_autosaving_is_told_and_the_answers_stay(open_window, 
     assert wizard.save_now()
     store = window.register_ctl.session.register.drafts()
     assert store.load(wizard.draft_id).answers["person_name"] == {"text": NAME, "lang": "ar"}
+
+
+def test_duplicate_as_new_and_regenerate_from_the_register(open_window) -> None:
+    doc_id, draft_id = a_register_with_a_document_and_a_draft()
+    window = open_window(Settings(language="fr"))
+    view = register_view(window)
+    view.select(next(i for i, row in enumerate(view.rows) if getattr(row, "saved_at", None)))
+    view.duplicate_button.click()
+    wizard = window.wizard
+    assert window.nav.currentRow() == 1
+    assert wizard.draft_id not in (None, draft_id), "a new draft, the original left as it was"
+    store = window.register_ctl.session.register.drafts()
+    assert store.load(wizard.draft_id).answers == store.load(draft_id).answers
+    assert {d.id for d in store.list()} == {draft_id, wizard.draft_id}
+
+    view = register_view(window)
+    view.select(next(i for i, row in enumerate(view.rows) if getattr(row, "id", None) == doc_id))
+    view.regenerate_button.click()
+    assert wizard.draft_id == draft_id, "the document's own draft"
+    assert wizard.interview_view.current == REVIEW
+    assert wizard.documents_dialog is not None and wizard.documents_dialog.isVisible()
