@@ -8,6 +8,7 @@ wait the core imposes (it grows with each failure and survives a restart), with 
 from __future__ import annotations
 
 import math
+from time import monotonic
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class PassphraseDialog(QDialog):
         self.countdown.setInterval(250)
         self.countdown.timeout.connect(self._tick)
         self._wait_until = 0.0
+        self._failure_text = ""
         self._build_layout()
         self.setMinimumWidth(520)  # the explanation must be read, not squeezed into a column
         self.retranslate()
@@ -132,13 +134,9 @@ class PassphraseDialog(QDialog):
 
     def remaining(self) -> int:
         """Whole seconds before another attempt is allowed."""
-        from time import monotonic
-
         return max(0, math.ceil(self._wait_until - monotonic()))
 
     def _start_wait(self, seconds: float) -> None:
-        from time import monotonic
-
         if seconds > 0:
             self._wait_until = monotonic() + seconds
             self.countdown.start()
@@ -163,8 +161,6 @@ class PassphraseDialog(QDialog):
             self.message.setText(problem.strip())
         else:
             self.message.setText(self._failure_text.strip())
-
-    _failure_text = ""
 
     # ---- submitting ----------------------------------------------------------------------------
     def submit(self) -> Register | None:
