@@ -8,9 +8,9 @@ wait the core imposes (it grows with each failure and survives a restart), with 
 from __future__ import annotations
 
 import math
-from time import monotonic
 from collections.abc import Callable
 from pathlib import Path
+from time import monotonic
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
