@@ -114,3 +114,25 @@ def test_a_document_without_answers_still_counts_with_unknown_codes(register: Re
     [stat] = register.stats_records()
     assert (stat.form, stat.sex, stat.age_group, stat.exploitation) == ("referral", "unknown", "unknown", ())
     assert len(stat.month) == 7
+
+
+def test_a_worker_thread_and_the_autosave_share_the_register(register: Register) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def generate() -> None:
+        try:
+            for i in range(30):
+                register.add_document(record(f"W-{i}"))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=generate)
+    worker.start()
+    for i in range(30):
+        register.drafts().save(f"referral-{i}", answers())
+    worker.join()
+    assert errors == []
+    assert len(register.documents()) == 30 and len(register.drafts().list()) == 30
+    assert register.verify_audit() == []

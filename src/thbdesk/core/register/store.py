@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -65,6 +66,9 @@ class Register:
         self.folder = folder
         self._conn: sqlite.Connection | None = conn
         self._key = key  # kept while unlocked, for backup_to; dropped by close()
+        # One connection shared by the GUI thread and a generating worker: a transaction must not
+        # interleave with another thread's statements.
+        self._lock = threading.RLock()
         self._drafts = RegisterDraftStore(self._writing, self._guarded)
 
     # -- opening -----------------------------------------------------------------------------------
@@ -127,6 +131,10 @@ class Register:
         return cls(folder, _open_checked(folder, key), key)
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -149,7 +157,8 @@ class Register:
         mid-session sets the database aside like a damaged file at unlock: never a crash."""
         path = self.folder / DB_FILE
         try:
-            yield self._reading()
+            with self._lock:
+                yield self._reading()
         except sqlite.DatabaseError as exc:
             typed = user_error(exc, path)
             if typed is not None:
@@ -226,6 +235,10 @@ class Register:
     def backup_to(self, out: Path) -> None:
         """An encrypted copy under the same key, written to a temporary name then renamed: a kill
         leaves no half backup under ``out``. ``key_file_path`` is needed to open it."""
+        with self._lock:
+            self._backup_to(out)
+
+    def _backup_to(self, out: Path) -> None:
         source = self._reading()
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
