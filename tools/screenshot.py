@@ -5,6 +5,11 @@
     python tools/screenshot.py docs --lang fr --documents referral --step person  # docs/wizard-fr.png
     python tools/screenshot.py docs --lang ar --documents referral --generate
         # docs/documents-ar.png (the Generate documents dialog) and docs/preview-ar.png (its preview)
+    python tools/screenshot.py docs --lang ar --register
+        # docs/register-ar.png (the Register area, invented records) and docs/unlock-ar.png (the
+        # unlock dialog after a wrong passphrase, counting down)
+
+The window opens on a new register in a temporary profile, unlocked with a throwaway passphrase.
 
 Used for the README screenshots and by the no-system-fonts test (run under an empty fontconfig).
 """
@@ -72,6 +77,72 @@ def show_form(window: QWidget, form_id: str, answers: Path | None, step: str) ->
         wizard.interview_view.go_to(step)
 
 
+SHOT_PASSPHRASE = "a screenshot passphrase"
+
+
+def unlock(window: QWidget) -> None:
+    """Create the temporary profile's register (or unlock it) through the dialog the window opens."""
+    dialog = window.register_ctl.dialog
+    dialog.passphrase.setText(SHOT_PASSPHRASE)
+    dialog.repeat.setText(SHOT_PASSPHRASE)
+    dialog.ok_button.click()
+
+
+def fill_register(window: QWidget) -> None:
+    """Invented records: two documents (one final, one cancelled), one open and one new draft."""
+    from dataclasses import replace
+
+    from thbdesk.core.forms.answers import read_answers
+    from thbdesk.core.paths import bundled_dir
+    from thbdesk.core.register.store import DocumentRecord
+
+    register = window.register_ctl.session.register
+    forms = (
+        ("referral", "TNG2-2026-0017", "خديجة البقالي"),
+        ("notice-of-rights", "TNG1-2026-0042", "Grace Okafor"),
+    )
+    for index, (form, reference, name) in enumerate(forms):
+        answers = read_answers(bundled_dir("forms") / "examples" / f"{form}.json")
+        draft_id = f"{form}-20261130-10150{index}-abcdef"
+        register.drafts().save(draft_id, answers)
+        doc_id = register.add_document(
+            DocumentRecord(
+                reference=reference,
+                form=form,
+                form_version=answers.form_version,
+                langs=("ar", "fr"),
+                layout="parallel",
+                fingerprint="3fa9c1",
+                author="A. Benali",
+                files={"pdf": b"%PDF-1.4"},
+                person_names=(name,),
+                draft_id=draft_id,
+            )
+        )
+        if index == 0:
+            register.set_status(doc_id, "final", "سُلّمت إلى النيابة العامة")
+    answers = read_answers(bundled_dir("forms") / "examples" / "incident-report.json")
+    register.drafts().save("incident-report-20261201-090000-123abc", replace(answers))
+    window.register_ctl.view.refresh()
+
+
+def grab_register(app: QApplication, window: QWidget, out_dir: Path, lang: str) -> list[Path]:
+    """The Register area, then the unlock dialog after a wrong passphrase (the wait counting down)."""
+    fill_register(window)
+    window.nav.setCurrentRow(2)
+    window.register_ctl.view.select(0)
+    settle(app, 0.3)
+    shots = [out_dir / f"register-{lang}.png", out_dir / f"unlock-{lang}.png"]
+    window.grab().toImage().save(str(shots[0]))
+    window.register_ctl.lock()
+    dialog = window.register_ctl.dialog
+    dialog.passphrase.setText("not the passphrase")
+    dialog.ok_button.click()
+    settle(app, 0.3)
+    dialog.grab().toImage().save(str(shots[1]))
+    return shots
+
+
 def settle(app: QApplication, seconds: float = 0.0) -> None:
     """Let Qt lay out and paint (QtPdf renders its pages in the background)."""
     deadline = time.monotonic() + seconds
@@ -133,6 +204,9 @@ def main() -> int:
         metavar="LAYOUT",
         help="with --documents: grab the Generate documents dialog and the preview (default parallel)",
     )
+    parser.add_argument(
+        "--register", action="store_true", help="grab the Register area and the unlock dialog"
+    )
     args = parser.parse_args()
     os.environ.setdefault("THBDESK_HOME", tempfile.mkdtemp(prefix="thbdesk-shot-"))
     save_settings(Settings(language=args.lang))
@@ -145,6 +219,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     prepare_application(app)
     window = create_main_window(app)
+    unlock(window)
     window.resize(1280, 760)
     window.reader.open_provision(args.open)
     if args.search:
@@ -162,6 +237,10 @@ def main() -> int:
     for _ in range(5):
         app.processEvents()
     args.out_dir.mkdir(parents=True, exist_ok=True)
+    if args.register:
+        for shot in grab_register(app, window, args.out_dir, args.lang):
+            print(shot)
+        return 0
     if args.documents and args.generate:
         for shot in grab_documents(app, window, args.out_dir, args.lang, args.generate):
             print(shot)

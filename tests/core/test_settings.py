@@ -13,6 +13,7 @@ def test_settings_round_trip_through_the_user_config_dir(thbdesk_home: Path) -> 
         document_languages=("ar", "en"),
         officer=OfficerProfile(name="سعيد العلوي", rank="Commissaire", unit="Port Tanger Med", phone="0600"),
         document_folder="/home/agent/Documents/إحالات",
+        lock_after_minutes=0,
     )
     save_settings(saved)
     assert settings_path().is_relative_to(thbdesk_home)
@@ -25,11 +26,26 @@ def test_missing_file_gives_arabic_defaults() -> None:
     assert problem is None
     assert settings.language == "ar"
     assert settings.document_languages == ("ar", "fr")
+    assert settings.lock_after_minutes == 10, "the register locks after 10 idle minutes by default"
+
+
+def test_settings_of_an_older_version_lock_after_the_default_time() -> None:
+    settings_path().write_text('{"version": 1, "language": "fr"}', encoding="utf-8")
+    assert load_settings() == (Settings(language="fr"), None)
 
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"\xff\xfe\x00garbage", b'{"version": 99}', b'{"version": 1, "language": "de"}', b"[]"],
+    [
+        b"{not json",
+        b"\xff\xfe\x00garbage",
+        b'{"version": 99}',
+        b'{"version": 1, "language": "de"}',
+        b"[]",
+        b'{"version": 1, "lock_after_minutes": -1}',
+        b'{"version": 1, "lock_after_minutes": "10"}',
+        b'{"version": 1, "lock_after_minutes": true}',
+    ],
 )
 def test_corrupt_file_is_moved_aside_and_defaults_load(content: bytes) -> None:
     path = settings_path()

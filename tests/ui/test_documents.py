@@ -33,7 +33,9 @@ def open_example(open_window, form_id: str, settings: Settings | None = None, **
         answers = answers.__class__(
             answers.form, answers.form_version, {**answers.answers, **changes}, answers.saved_at
         )
-    FileDraftStore().save(new_draft_id(form_id), answers)
+    FileDraftStore().save(
+        new_draft_id(form_id), answers
+    )  # a file draft: it moves into the register on unlock
     window = open_window(settings or Settings())
     wizard = window.wizard
     wizard.start_page.banner.resume_button.click()

@@ -12,6 +12,7 @@ from thbdesk.core.settings import Settings
 from thbdesk.ui.app import create_main_window
 from thbdesk.ui.wizard.outline import REVIEW
 
+from .conftest import unlock_window
 from .keyboard import type_text
 
 
@@ -65,6 +66,7 @@ def fill_referral_for_a_16_year_old(view, qtbot) -> None:
 def test_referral_of_a_minor_in_arabic_then_crash_and_resume(open_window, app, qtbot) -> None:
     window = create_main_window(app)  # not through open_window: it is "killed" below, never closed
     qtbot.waitExposed(window)
+    unlock_window(window)
     wizard = documents(window)
     assert wizard.start_page.isVisible()
     view = start(wizard, "referral")
@@ -221,7 +223,7 @@ def test_every_change_reaches_the_draft_within_a_second(open_window, qtbot) -> N
     wizard = documents(window)
     view = start(wizard, "referral")
     click_choice(view, "priority", "emergency")
-    store = FileDraftStore()
+    store = window.register_ctl.session.register.drafts()  # drafts live in the encrypted register
     qtbot.waitUntil(lambda: store.list() != [], timeout=1000)
     assert store.load(wizard.draft_id).answers == {"priority": "emergency"}
     view.go_to("person")
@@ -276,7 +278,7 @@ def test_discarding_the_offered_draft_deletes_it(open_window, qtbot) -> None:
     assert wizard.start_page.banner.isVisible()
     wizard.start_page.banner.discard_button.click()
     assert not wizard.start_page.banner.isVisible()
-    assert FileDraftStore().list() == []
+    assert window.register_ctl.session.register.drafts().list() == []
 
 
 def test_a_damaged_draft_is_reported_and_the_window_opens(open_window, thbdesk_home) -> None:

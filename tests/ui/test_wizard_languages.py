@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from thbdesk.core import i18n
-from thbdesk.core.forms.drafts import FileDraftStore
 from thbdesk.core.settings import Settings
 from thbdesk.ui.language import apply_language
 from thbdesk.ui.wizard import drafts_access
@@ -118,7 +117,8 @@ def test_translations_reach_the_review_the_draft_and_a_resumed_form(open_window,
     view.go_to(REVIEW)
     assert "Amina\n(ar) أمينة" in view.review.text().replace("\u2068", "").replace("\u2069", "")
     wizard.save_now()
-    assert FileDraftStore().load(wizard.draft_id).answers["person_name"]["translations"] == {"ar": "أمينة"}
+    store = window.register_ctl.session.register.drafts()
+    assert store.load(wizard.draft_id).answers["person_name"]["translations"] == {"ar": "أمينة"}
     wizard.new_form()
     wizard.start_page.banner.resume_button.click()
     again = wizard.interview_view

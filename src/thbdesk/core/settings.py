@@ -21,7 +21,8 @@ from thbdesk.core.paths import config_dir, user_dir_path
 
 SETTINGS_VERSION = 1
 SETTINGS_FILE = "settings.json"
-MAX_SETTINGS_BYTES = 1 << 20  # a few hundred bytes in practice; anything huge is damage
+MAX_SETTINGS_BYTES = 1 << 20
+MAX_LOCK_MINUTES = 24 * 60  # a few hundred bytes in practice; anything huge is damage
 _moved_aside: dict[Path, SettingsCorruptError | SettingsUnreadableError] = {}
 
 
@@ -41,6 +42,7 @@ class Settings:
     document_languages: tuple[str, ...] = ("ar", "fr")
     officer: OfficerProfile = field(default_factory=OfficerProfile)
     document_folder: str = ""  # where documents were last written; empty: the user's Documents folder
+    lock_after_minutes: int = 10  # the register locks after this long without input; 0: never
 
     def with_language(self, lang: str) -> Settings:
         return replace(self, language=lang)
@@ -71,11 +73,15 @@ class Settings:
         folder = data.get("document_folder", "")
         if not isinstance(folder, str):
             raise ValueError("invalid document folder")
+        lock = data.get("lock_after_minutes", 10)
+        if type(lock) is not int or not 0 <= lock <= MAX_LOCK_MINUTES:
+            raise ValueError("invalid lock time")
         return cls(
             language=language,
             document_languages=doc_langs,
             officer=OfficerProfile(**fields),
             document_folder=folder,
+            lock_after_minutes=lock,
         )
 
 

@@ -34,6 +34,7 @@ def create_main_window(app: QApplication) -> MainWindow:
     library.texts()  # opens the store now, so whatever it had to repair is told at start
     for notice in library.notices:
         show_error(window, notice, warning=True)
+    window.register_ctl.ask_passphrase()  # first run: choose it; later: unlock, or "Not now"
     return window
 
 

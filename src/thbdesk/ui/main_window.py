@@ -28,6 +28,8 @@ from thbdesk.ui.about_dialog import AboutDialog
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.language import apply_language
 from thbdesk.ui.library.view import LibraryView
+from thbdesk.ui.register.controller import RegisterController
+from thbdesk.ui.register.locked_store import LockedDraftStore
 from thbdesk.ui.settings_dialog import SettingsDialog
 from thbdesk.ui.wizard.view import documents_area
 
@@ -89,8 +91,14 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(corpus, library, LegalSearch(corpus, library))
         self.reader = self.library_view.reader
         self.pages[0].set_content(self.library_view)
-        self.wizard = documents_area(corpus, self.open_provision, lambda: self.settings, self._store)
-        self.pages[1].set_content(self.wizard)
+        self.wizard = documents_area(
+            corpus, self.open_provision, lambda: self.settings, self._store, store=LockedDraftStore()
+        )
+        self.register_ctl = RegisterController(
+            self, self.wizard, lambda: self.settings, self.nav.setCurrentRow
+        )
+        self.pages[1].set_content(self.register_ctl.documents_gate)
+        self.pages[2].set_content(self.register_ctl.register_gate)
         for page in self.pages:
             self.stack.addWidget(page)
             self.nav.addItem("")
@@ -101,8 +109,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        # An unfinished draft is offered at once, in the Documents area.
-        self.nav.setCurrentRow(1 if self.wizard.offer_resume() else 0)
+        # The library first: an unfinished draft is offered once the register is unlocked.
+        self.nav.setCurrentRow(0)
         self.retranslate()
 
     def _build_menus(self) -> None:
@@ -121,7 +129,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
         self.file_menu.addActions([self.import_action, self.imports_action])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.settings_action, self.quit_action])
+        self.lock_action = QAction(self, shortcut=QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.triggered.connect(self.register_ctl.lock)
+        self.file_menu.addActions([self.lock_action, self.settings_action, self.quit_action])
         self.language_menu = bar.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -146,6 +156,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.settings_action.setText(_("&Settings…"))
         self.quit_action.setText(_("&Quit"))
+        self.lock_action.setText(_("&Lock the register"))
         self.import_action.setText(_("&Import official texts…"))
         self.imports_action.setText(_("Imported &texts…"))
         self.language_menu.setTitle(_("&Language"))
@@ -161,6 +172,7 @@ class MainWindow(QMainWindow):
         self.library_view.runner.wait(10_000)
         self.wizard.stop_documents(10_000)
         self.wizard.flush()
+        self.register_ctl.shut_down()
         super().closeEvent(event)
 
     def open_provision(self, key: str) -> bool:
@@ -190,6 +202,7 @@ class MainWindow(QMainWindow):
     def _settings_closed(self, dialog: SettingsDialog, code: int) -> None:
         if code == QDialog.DialogCode.Accepted:
             self._store(dialog.result_settings())
+            self.register_ctl.session.restart_idle()
 
     def _store(self, settings: Settings) -> None:
         self.settings = settings

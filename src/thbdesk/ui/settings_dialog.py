@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from thbdesk.core.i18n import LANGUAGES, _, native_name
-from thbdesk.core.settings import OfficerProfile, Settings
+from thbdesk.core.settings import MAX_LOCK_MINUTES, OfficerProfile, Settings
 
 
 class SettingsDialog(QDialog):
@@ -36,6 +37,12 @@ class SettingsDialog(QDialog):
             box.setObjectName(f"docLang_{lang}")
             box.setChecked(lang in settings.document_languages)
             box.toggled.connect(self._update_ok)
+        self.lock_spin = QSpinBox()
+        self.lock_spin.setObjectName("lockAfterMinutes")
+        self.lock_spin.setRange(0, MAX_LOCK_MINUTES)
+        self.lock_spin.setValue(settings.lock_after_minutes)
+        self.lock_spin.setSpecialValueText(_("never"))
+        self.lock_spin.setSuffix(" " + _("min"))
         self.hint = QLabel(_("Choose at least one document language."))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -64,6 +71,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(profile)
         layout.addWidget(languages)
+        privacy = QGroupBox(_("Register"))
+        privacy_form = QFormLayout(privacy)
+        privacy_form.addRow(_("Lock after this long without use"), self.lock_spin)
+        layout.addWidget(privacy)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
@@ -82,4 +93,9 @@ class SettingsDialog(QDialog):
             unit=self.unit_edit.text().strip(),
             phone=self.phone_edit.text().strip(),
         )
-        return replace(self._settings, officer=officer, document_languages=self._checked_languages())
+        return replace(
+            self._settings,
+            officer=officer,
+            document_languages=self._checked_languages(),
+            lock_after_minutes=self.lock_spin.value(),
+        )

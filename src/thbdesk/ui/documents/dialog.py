@@ -33,7 +33,7 @@ from thbdesk.core.i18n import LRI, PDI, _
 from thbdesk.core.logs import log_unexpected
 from thbdesk.core.settings import Settings
 from thbdesk.ui.documents import service_access as service
-from thbdesk.ui.documents.options import OptionsPanel, default_langs
+from thbdesk.ui.documents.options import Choice, OptionsPanel, default_langs
 from thbdesk.ui.documents.preview import PreviewPanel
 from thbdesk.ui.documents.runner import GenerationCancelled, GenerationRun
 from thbdesk.ui.errors import show_error, show_unexpected
@@ -57,6 +57,7 @@ class DocumentsDialog(QDialog):
         self.spec, self._answers = spec, answers
         self._settings, self._store_settings = settings, store_settings
         self.error_box: QMessageBox | None = None
+        self.last_run: tuple[Answers, Choice] | None = None  # what the last Generate used, for the register
         current = settings()
         langs = default_langs(current.document_languages, answers().answers.get("notice_language"))
         self.options = OptionsPanel(langs, current.document_folder)
@@ -159,6 +160,7 @@ class DocumentsDialog(QDialog):
         choice = self.options.choice()
         answers = self._answers()
         request = service.make_request(choice.formats, choice.layout, choice.langs, choice.overwrite)
+        self.last_run = (answers, choice)
         self._remember_folder(choice.folder)
         self.progress_bar.setRange(0, 0)  # busy until the service gives its first count
         self.status_label.setText(_("Writing the documents…"))

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from thbdesk.core.errors import ThbError
+from thbdesk.core.forms.answers import Answers
 from thbdesk.core.forms.drafts import DraftStore
 from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
@@ -21,6 +23,7 @@ from thbdesk.core.i18n import _, current_language
 from thbdesk.core.legal.model import Corpus
 from thbdesk.core.settings import Settings, load_settings, save_settings
 from thbdesk.ui.documents.dialog import DocumentsDialog
+from thbdesk.ui.documents.options import Choice
 from thbdesk.ui.errors import show_error
 from thbdesk.ui.wizard import drafts_access as drafts
 from thbdesk.ui.wizard.factory import InputContext
@@ -51,6 +54,9 @@ class WizardView(QWidget):
         self.settings = settings or (lambda: load_settings()[0])
         self.store_settings = store_settings
         self.documents_dialog: DocumentsDialog | None = None
+        # Called with (spec, answers, choice, paths, draft id) when documents were written.
+        self.on_generated: Callable[[FormSpec, Answers, Choice, list[Path], str | None], None] | None = None
+        self._reopen_after_unlock: str | None = None
         self.open_provision, self.describe = open_provision, describe
         self.interview: Interview | None = None
         self.spec: FormSpec | None = None
@@ -124,6 +130,36 @@ class WizardView(QWidget):
         super().hideEvent(event)
 
     # ---- drafts -------------------------------------------------------------------------------
+    def set_store(self, store: DraftStore) -> None:
+        """The register was unlocked (or locked): drafts now go to ``store``."""
+        self.store = store
+        self.offer_resume()
+
+    def lock(self, store: DraftStore) -> bool:
+        """Save the open draft while the register is still open, then drop it from the window.
+
+        If saving fails the answers stay in memory (the area is hidden meanwhile): losing them
+        would be worse than keeping them on a locked screen. Returns True if the form was closed.
+        """
+        if self.documents_dialog is not None:
+            self.documents_dialog.hide()  # hidden, not closed: closing would cancel a run going on
+        saved = self.interview is None or self.save_now()
+        if saved:
+            self._reopen_after_unlock = self.draft_id
+            self._close_interview()
+        self.store = store
+        self.start_page.banner.hide()
+        return saved
+
+    def unlock(self, store: DraftStore) -> None:
+        """Drafts go to the register's store again; the form open at locking time comes back."""
+        self.store = store
+        draft_id, self._reopen_after_unlock = self._reopen_after_unlock, None
+        if draft_id is not None and self.interview is None:
+            self.resume(draft_id)
+        else:
+            self.offer_resume()
+
     def offer_resume(self) -> bool:
         """Offer the latest draft kept in the store (other than the open one); True if there is one."""
         try:
@@ -219,6 +255,11 @@ class WizardView(QWidget):
 
     def new_form(self) -> None:
         self.flush()
+        self._close_interview()
+        self.offer_resume()
+        self.start_page.form_list.setFocus()
+
+    def _close_interview(self) -> None:
         if self.interview_view is not None:
             self.stack.removeWidget(self.interview_view)
             self.interview_view.deleteLater()
@@ -226,8 +267,6 @@ class WizardView(QWidget):
         self.stack.setCurrentWidget(self.start_page)
         self.status_label.clear()
         self._update_title()
-        self.offer_resume()
-        self.start_page.form_list.setFocus()
 
     # ---- documents ----------------------------------------------------------------------------
     def generate_documents(self) -> DocumentsDialog | None:
@@ -250,11 +289,17 @@ class WizardView(QWidget):
                 has_problems=any(p.level == "error" for p in interview.problems()),
                 parent=self,
             )
+            dialog.generated.connect(lambda paths, d=dialog: self._generated(d, paths))
             self.documents_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def _generated(self, dialog: DocumentsDialog, paths: list[Path]) -> None:
+        if self.on_generated is not None and dialog.last_run is not None:
+            answers, choice = dialog.last_run
+            self.on_generated(dialog.spec, answers, choice, paths, self.draft_id)
 
     def stop_documents(self, msecs: int = 30_000) -> None:
         """Closing the window: stop before the next file and let the one being written finish."""
@@ -292,13 +337,14 @@ def documents_area(
     open_provision: Callable[[str], object],
     settings: Callable[[], Settings] | None = None,
     store_settings: Callable[[Settings], None] = save_settings,
+    store: DraftStore | None = None,
 ) -> WizardView:
-    """The bundled forms over the default draft store; a broken form file is reported, not fatal."""
+    """The bundled forms over ``store`` (default: file drafts); a broken form file is reported, not fatal."""
     forms, problem = drafts.bundled_forms()
     view = WizardView(
         forms,
         corpus,
-        drafts.default_store(),
+        store if store is not None else drafts.default_store(),
         open_provision,
         settings=settings,
         store_settings=store_settings,

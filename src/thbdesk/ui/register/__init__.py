@@ -1,0 +1,1 @@
+"""The encrypted register in the window: unlocking, locking, and the Register area."""

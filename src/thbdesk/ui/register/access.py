@@ -1,0 +1,99 @@
+"""The GUI's only door to the register core: opening it, and what a generated document records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from thbdesk.core.docgen.fingerprint import fingerprint
+from thbdesk.core.forms.answers import Answers
+from thbdesk.core.forms.engine import Interview
+from thbdesk.core.forms.model import FormSpec
+from thbdesk.core.register import backup
+from thbdesk.core.register.store import (
+    DocStatus,
+    DocumentFilter,
+    DocumentRecord,
+    DocumentRow,
+    Register,
+    register_dir,
+)
+
+__all__ = ["DocStatus", "DocumentFilter", "DocumentRecord", "DocumentRow", "Register"]
+
+MIN_PASSPHRASE = 10
+
+
+def exists(folder: Path | None = None) -> bool:
+    return Register.exists(folder)
+
+
+def wait_before_next_attempt(folder: Path | None = None) -> float:
+    return Register.wait_before_next_attempt(folder)
+
+
+def create(passphrase: str, folder: Path | None = None) -> Register:
+    return Register.create(passphrase, folder)
+
+
+def open_register(passphrase: str, folder: Path | None = None) -> Register:
+    return Register.open(passphrase, folder)
+
+
+def latest_backup(folder: Path | None = None) -> Path | None:
+    """The newest automatic backup of the register, if one was made."""
+    found = backup.automatic_backups(folder or register_dir())
+    return found[-1] if found else None
+
+
+def restore(backup_file: Path, passphrase: str, folder: Path | None = None) -> None:
+    backup.restore(backup_file, passphrase, folder or register_dir())
+
+
+def daily_backup(register: Register) -> Path | None:
+    """The day's automatic backup (once a day, the last few kept): the GUI's users need one too."""
+    return backup.auto_backup(register)
+
+
+def record_for(
+    spec: FormSpec,
+    answers: Answers,
+    langs: tuple[str, ...],
+    layout: str,
+    paths: Iterable[Path],
+    author: str,
+    draft_id: str | None,
+) -> DocumentRecord:
+    """What the register keeps of one generation: the files' bytes, and where they were exported."""
+    written = list(paths)
+    reference = Interview(spec, answers).computed().get("reference")
+    return DocumentRecord(
+        reference=str(reference or ""),
+        form=spec.id,
+        form_version=spec.version,
+        langs=tuple(langs),
+        layout=layout,
+        fingerprint=fingerprint(answers),
+        author=author,
+        files={path.suffix.lstrip("."): path.read_bytes() for path in written},
+        exported_to=tuple(str(path) for path in written),
+        person_names=tuple(_names(answers.answers)),
+        draft_id=draft_id,
+    )
+
+
+def _names(value: Any, key: str = "") -> Iterable[str]:
+    """Every answer to a field whose id names a person's name, however deep in groups."""
+    if isinstance(value, dict):
+        if "text" in value and isinstance(value["text"], str):
+            if key.endswith("name") and value["text"].strip():
+                yield value["text"].strip()
+            return
+        for child_key, child in value.items():
+            yield from _names(child, str(child_key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _names(item, key)
+    elif isinstance(value, str) and key.endswith("name") and value.strip():
+        yield value.strip()
