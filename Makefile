@@ -32,6 +32,7 @@ bench:  ## performance figures (ratios against baselines measured in the same ru
 	$(PY) bench/import.py
 	$(PY) bench/search.py
 	$(PY) bench/docgen.py
+	$(PY) bench/register.py
 
 screenshot:  ## docs/ screenshots of the window (offscreen grab)
 	$(PY) tools/screenshot.py docs
