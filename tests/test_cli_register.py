@@ -91,7 +91,7 @@ def test_init_at_the_prompt_asks_twice(
 
 
 @pytest.mark.parametrize(
-    ("replies", "expected"), [((PASS, PASS + "x"), "différent"), (("short", "short"), "8")]
+    ("replies", "expected"), [((PASS, PASS + "x"), "différent"), (("short", "short"), "10")]
 )
 def test_init_refuses_a_mismatch_or_a_short_passphrase(
     monkeypatch: pytest.MonkeyPatch,

@@ -51,7 +51,7 @@ __all__ = [
     "register_dir",
 ]
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = 10  # one rule for the window and the command line
 _SIDE_FILES = ("", "-wal", "-shm")
 
 

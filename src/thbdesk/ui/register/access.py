@@ -12,6 +12,7 @@ from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.register import backup
 from thbdesk.core.register.store import (
+    MIN_PASSPHRASE,
     DocStatus,
     DocumentFilter,
     DocumentRecord,
@@ -20,9 +21,7 @@ from thbdesk.core.register.store import (
     register_dir,
 )
 
-__all__ = ["DocStatus", "DocumentFilter", "DocumentRecord", "DocumentRow", "Register"]
-
-MIN_PASSPHRASE = 10
+__all__ = ["MIN_PASSPHRASE", "DocStatus", "DocumentFilter", "DocumentRecord", "DocumentRow", "Register"]
 
 
 def exists(folder: Path | None = None) -> bool:
