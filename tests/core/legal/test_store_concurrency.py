@@ -19,8 +19,8 @@ def test_two_processes_importing_at_once_lose_no_text(tmp_path: Path) -> None:
     batches = [[str(publication(tmp_path, 100 * p + n)) for n in range(ROUNDS)] for p in (1, 2)]
     processes = [child("none", "import", *batch) for batch in batches]
     for process in processes:
-        process.wait(timeout=240)
-        assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+        _, err = process.communicate(timeout=240)  # wait() with full pipes would hang
+        assert process.returncode == 0, err.decode()
     lib = library()
     assert sorted(t.filename for t in lib.texts()) == sorted(Path(p).name for b in batches for p in b)
     assert lib.notices == []
@@ -51,8 +51,8 @@ def test_the_same_file_imported_by_two_processes_is_stored_once(tmp_path: Path) 
     source = str(publication(tmp_path, 1))
     processes = [child("none", "import", source) for _ in range(2)]
     for process in processes:
-        process.wait(timeout=120)
-        assert process.returncode == 0, process.stderr.read() if process.stderr else ""
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err.decode()
     lib = library()
     assert [t.filename for t in lib.texts()] == ["publication-1.txt"]
     assert_consistent(lib)
@@ -65,8 +65,9 @@ def test_two_processes_opening_a_damaged_catalogue_set_it_aside_once(tmp_path: P
     (root / "catalogue.sqlite3").write_bytes(b"damaged" * 1000)
     for _round in range(3):
         processes = [child("none", "list") for _ in range(2)]
-        outputs = [process.communicate(timeout=120)[0].decode() for process in processes]
-        assert [p.returncode for p in processes] == [0, 0]
+        results = [process.communicate(timeout=120) for process in processes]
+        outputs = [out.decode() for out, _ in results]
+        assert [p.returncode for p in processes] == [0, 0], [err.decode() for _, err in results]
         assert all(out.startswith("3 ") for out in outputs), outputs
         assert sum("LibraryDamagedNotice" in out for out in outputs) == 1
         (root / "catalogue.sqlite3").write_bytes(b"damaged again" * 1000)

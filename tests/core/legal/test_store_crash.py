@@ -76,3 +76,22 @@ def test_an_exception_between_steps_rolls_back_in_the_same_process(
     assert lib.texts() == [] and lib.notices == []
     assert_consistent(lib)
     assert lib.import_file(source).duplicate is False
+
+
+def test_a_rebuild_killed_after_setting_the_damaged_catalogue_aside_loses_no_text(tmp_path: Path) -> None:
+    """The new empty catalogue next to the texts' folders is not a new library whose folders are
+    leftovers: a second process saw exactly this while the first was rebuilding, and deleted them."""
+    for n in range(3):
+        library().import_file(publication(tmp_path, n))
+    root = library().root
+    (root / "catalogue.sqlite3").write_bytes(b"damaged" * 1000)
+    process = child("set aside", "list")
+    process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert len(list(root.glob("catalogue.sqlite3.damaged-*"))) == 1
+
+    after = library()
+    assert sorted(t.filename for t in after.texts()) == [f"publication-{n}.txt" for n in range(3)]
+    assert any(isinstance(n, LibraryRepairedNotice) for n in after.notices), "the user is told"
+    assert_consistent(after)
+    assert library().notices == [], "repaired once"

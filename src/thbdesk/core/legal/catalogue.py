@@ -11,8 +11,11 @@ stage the folder → insert the rows → rename the folder to ``<id>`` → commi
 commit rolls the rows back; the next open repairs under the same lock (so never while another
 process is midway): staged folders and folders without a row are deleted, and the file imports
 again. Removal deletes the rows, moves the folder into ``.staging`` and commits. A catalogue that
-SQLite cannot read is renamed ``*.damaged-<time>`` and rebuilt from the folders. Whatever was
-repaired is told to the user through ``notices``; "database is locked" only ever waits.
+SQLite cannot read is renamed ``*.damaged-<time>`` and rebuilt from the folders. Every repair on
+open also holds a file lock and looks again once it has it, so a second process never sees (and
+"repairs") the empty catalogue of a rebuild under way; a new catalogue beside text folders adopts
+them. Whatever was repaired is told to the user through ``notices``; "database is locked" only
+ever waits.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ DB_FILE = "catalogue.sqlite3"
 LEGACY_MANIFEST = "library.json"
 STAGING = ".staging"
 RECORD = "record.json"
-REPAIR_LOCK = ".repair.lock"
+REPAIR_LOCK = f"{DB_FILE}.lock"  # beside -wal and -shm: part of the catalogue, not of the texts
 BUSY_TIMEOUT_S = 60.0  # "database is locked" waits this long, then is reported; it never means damage
 _ID = re.compile(r"^[0-9a-f]{16}$")
 _LEGACY_STAGING = re.compile(r"^\.[0-9a-f]{16}\.")  # temporary folders of the JSON-manifest version
@@ -268,29 +271,35 @@ class Catalogue:
         if not self.path.exists():
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)  # -wal and -shm take its mode
             os.close(fd)
+        if self._settled():
+            return
+        # Every repair runs under this lock and looks again first: a second process opening at the
+        # same moment waits, then finds the work done (never an empty catalogue being rebuilt).
+        with _exclusive(self.root / REPAIR_LOCK):
+            if not self._settled():
+                self._settle()
+
+    def _settled(self) -> bool:
+        """Readable, current and consistent: nothing to repair (a cheap look, without the lock)."""
         try:
             version = self._check()
         except _Damaged:
-            rebuilt = self._rebuild_if_still_damaged()
-            if rebuilt is None:
-                return
-            version = rebuilt
+            return False
         if version > SCHEMA_VERSION:
             raise LibraryNewerError()
-        if version < SCHEMA_VERSION or self._looks_inconsistent():
-            self._repair(adopt=False)
+        return version == SCHEMA_VERSION and not self._looks_inconsistent()
 
-    def _rebuild_if_still_damaged(self) -> int | None:
-        """Set aside and rebuild, once: another process that saw the damage too waits, then finds
-        the rebuilt catalogue (and gets its version back) instead of setting that one aside."""
-        with _exclusive(self.root / REPAIR_LOCK):
-            try:
-                return self._check()
-            except _Damaged:
-                backup = self._set_aside()
-                count = self._repair(adopt=True)
-                self.notices.append(LibraryDamagedNotice(backup=str(backup), count=count))
-                return None
+    def _settle(self) -> None:
+        """Under the repair lock: set a damaged catalogue aside and rebuild it, or bring it up to date."""
+        try:
+            self._check()
+        except _Damaged:
+            backup = self._set_aside()
+            _step("set aside")
+            count = self._repair(adopt=True)
+            self.notices.append(LibraryDamagedNotice(backup=str(backup), count=count))
+            return
+        self._repair(adopt=False)
 
     def _check(self) -> int:
         """The schema version (0 for a new file); ``_Damaged`` if SQLite cannot read it."""
@@ -343,24 +352,25 @@ class Catalogue:
         """Under the write lock: schema, migration, leftovers; returns how many texts the catalogue holds."""
         with self._writing() as db:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "schema_version" not in tables:
+            fresh = "schema_version" not in tables
+            if fresh:
                 for statement in SCHEMA:
                     db.execute(statement)
             migrated = self._migrate_legacy(db)
-            if adopt:
-                self._adopt_folders(db)
+            # A new catalogue next to text folders lost its predecessor (killed while rebuilding it,
+            # or deleted): the folders are texts to keep, never crash leftovers to delete.
+            adopted = self._adopt_folders(db) if adopt or fresh else 0
             missing, cleaned = self._reconcile(db)
             count = db.execute("SELECT count(*) FROM texts").fetchone()[0]
             db.execute("COMMIT")
         legacy = self.root / LEGACY_MANIFEST
         if legacy.exists():  # only once the migrated rows are committed
             legacy.rename(legacy.with_name(f"{LEGACY_MANIFEST}.migrated"))
-        shutil.rmtree(self.root / STAGING, ignore_errors=True)
         if migrated and not adopt:
             self.notices.append(LibraryMigratedNotice(count=migrated))
         if missing:
             self.notices.append(TextFilesMissingNotice(count=missing))
-        if cleaned and not adopt and not migrated:
+        if (cleaned or adopted) and not adopt and not migrated:
             self.notices.append(LibraryRepairedNotice())
         return int(count)
 
@@ -387,7 +397,8 @@ class Catalogue:
                 count += 1
         return count
 
-    def _adopt_folders(self, db: sqlite3.Connection) -> None:
+    def _adopt_folders(self, db: sqlite3.Connection) -> int:
+        """Rows for the folders whose record is intact; returns how many were not in the catalogue."""
         found = []
         for folder in self.root.iterdir():
             try:
@@ -398,8 +409,8 @@ class Catalogue:
                 continue
             if text.id == folder.name:
                 found.append((text, articles))
-        for text, articles in sorted(found, key=lambda item: (item[0].imported_at, item[0].id)):
-            insert(db, text, articles, ignore=True)
+        ordered = sorted(found, key=lambda item: (item[0].imported_at, item[0].id))
+        return sum(insert(db, text, articles, ignore=True) for text, articles in ordered)
 
     def _reconcile(self, db: sqlite3.Connection) -> tuple[int, int]:
         """Rows whose folder vanished go; folders and staging left by a crash go. Returns both counts."""
