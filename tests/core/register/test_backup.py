@@ -275,3 +275,49 @@ def test_auto_backup_once_a_day_keeping_the_newest(register: Register, folder: P
     register.close()
     restore(automatic_backups(folder)[-1], PASS, folder)
     assert _references(folder) == ["TNG1-2026-0001"]
+
+
+@pytest.mark.parametrize("moves_before_the_kill", [0, 1, 2, 3, 4])
+def test_a_restore_killed_between_its_moves_is_finished_at_the_next_opening(
+    register: Register,
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    moves_before_the_kill: int,
+) -> None:
+    """Each file is moved with os.replace; a kill after any of them must not leave the officer with no
+    register, or with a key that does not open the database. Move 0 is the journal's own: killed
+    there, the restore never began and the register is the one in use, whole."""
+    from thbdesk.core.register import swap
+
+    archive = tmp_path / "saved.thbbackup"
+    backup(register, archive)
+    register.add_document(_record("TNG1-2026-0002"))  # only in the register, not in the backup
+    register.close()
+
+    class Killed(BaseException):
+        pass
+
+    real_replace = swap.os.replace
+    calls = {"n": 0}
+
+    def replace_then_die(src: object, dst: object) -> None:
+        if calls["n"] == moves_before_the_kill:
+            raise Killed
+        calls["n"] += 1
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(swap.os, "replace", replace_then_die)
+    with pytest.raises(Killed):
+        restore(archive, PASS, folder)
+    monkeypatch.setattr(swap.os, "replace", real_replace)
+
+    assert Register.exists(folder)
+    assert not (folder / swap.JOURNAL).exists()
+    assert not [p for p in folder.iterdir() if p.name.startswith(swap.STAGING_PREFIX)]
+    kept = list(folder.glob("register.sqlite3.before-restore-*"))
+    if moves_before_the_kill == 0:
+        assert _references(folder) == ["TNG1-2026-0002", "TNG1-2026-0001"] and not kept
+    else:
+        assert _references(folder) == ["TNG1-2026-0001"]  # the backup's content, whole
+        assert any(p.name.endswith(tuple("0123456789")) for p in kept)  # the old database, set aside

@@ -36,6 +36,7 @@ from thbdesk.core.paths import private_dir
 from thbdesk.core.register.db import DB_FILE
 from thbdesk.core.register.keys import DEFAULT_N, KEY_FILE, KeyFile
 from thbdesk.core.register.store import Register
+from thbdesk.core.register.swap import STAGING_PREFIX, finish_interrupted, pending, swap_in
 
 FORMAT = "thbdesk-register-backup"
 FORMAT_VERSION = 1
@@ -115,11 +116,12 @@ def _publish(archive: Path, out: Path) -> None:
 @contextmanager
 def _private_temp_dir(parent: Path) -> Iterator[Path]:
     """A 0700 working folder next to the target, so the final rename stays on one file system."""
-    work = Path(tempfile.mkdtemp(prefix=".thbdesk-", dir=parent))
+    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
     try:
         yield work
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not pending(parent, work):  # a swap stopped midway: the next opening finishes it from here
+            shutil.rmtree(work, ignore_errors=True)
 
 
 # --- restore ---------------------------------------------------------------------------------------
@@ -134,12 +136,13 @@ def restore(in_path: Path, passphrase: str, folder: Path) -> Path | None:
     was none."""
     _check_regular(in_path)
     private_dir(folder)
+    finish_interrupted(folder)
     with _private_temp_dir(folder) as staging:
         _extract_checked(in_path, staging)
         _open_checked(in_path, staging, passphrase)
         if in_use_elsewhere(folder):
             raise RegisterLockedError()
-        return _swap_in(staging, folder)
+        return swap_in(staging, folder)
 
 
 def in_use_elsewhere(folder: Path) -> bool:
@@ -243,33 +246,6 @@ def _open_checked(in_path: Path, staging: Path, passphrase: str) -> None:
             raise _invalid(in_path, N_("its audit log was edited or has missing rows"))
     finally:
         register.close()
-
-
-def _swap_in(staging: Path, folder: Path) -> Path | None:
-    """Set the current files aside under one time stamp, then move the checked copy in.
-
-    The database goes last: a crash before it leaves the old database, and its key is among the
-    set-aside files; the ``-wal``/``-shm`` companions move with their database so no committed page
-    is lost or applied to the wrong file."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept: Path | None = None
-    for name in (f"{DATABASE}-wal", f"{DATABASE}-shm", KEY_FILE, DATABASE):
-        current = folder / name
-        if current.exists():
-            aside = _aside_name(folder, name, stamp)
-            os.replace(current, aside)
-            kept = aside if name == DATABASE else kept
-    os.replace(staging / KEY_FILE, folder / KEY_FILE)
-    os.replace(staging / DATABASE, folder / DATABASE)
-    fsync_dir(folder)
-    return kept
-
-
-def _aside_name(folder: Path, name: str, stamp: str) -> Path:
-    """``register.sqlite3.before-restore-<time>``, with its ``-wal`` next to it where SQLite looks."""
-    if name.startswith(f"{DATABASE}-"):
-        return folder / f"{DATABASE}.before-restore-{stamp}{name[len(DATABASE) :]}"
-    return folder / f"{name}.before-restore-{stamp}"
 
 
 # --- automatic backups -----------------------------------------------------------------------------

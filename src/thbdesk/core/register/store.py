@@ -12,7 +12,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from thbdesk.core.forms.drafts import DraftInfo
 from thbdesk.core.paths import private_dir, user_dir_path
 from thbdesk.core.register import audit as audit_log
 from thbdesk.core.register import documents as docs
-from thbdesk.core.register import keys, schema
+from thbdesk.core.register import keys, schema, swap
 from thbdesk.core.register.audit import AuditProblem
 from thbdesk.core.register.db import DB_FILE, NOT_A_DATABASE, connect, error_name, transaction, user_error
 from thbdesk.core.register.documents import DocStatus, DocumentFilter, DocumentRecord, DocumentRow
@@ -74,7 +74,11 @@ class Register:
     # -- opening -----------------------------------------------------------------------------------
     @staticmethod
     def exists(folder: Path | None = None) -> bool:
-        return ((folder or register_dir()) / DB_FILE).is_file()
+        folder = folder or register_dir()
+        if (folder / swap.JOURNAL).exists():
+            with suppress(OSError):  # a read-only folder: opening will say so
+                swap.finish_interrupted(folder)
+        return (folder / DB_FILE).is_file()
 
     @staticmethod
     def wait_before_next_attempt(folder: Path | None = None) -> float:
@@ -111,8 +115,7 @@ class Register:
     @classmethod
     def open(cls, passphrase: str, folder: Path | None = None) -> Register:
         folder = folder or register_dir()
-        path = folder / DB_FILE
-        if not path.is_file():
+        if not cls.exists(folder):
             raise RegisterMissingError(folder=str(folder))
         wait = keys.wait_remaining(folder)
         if wait > 0:
