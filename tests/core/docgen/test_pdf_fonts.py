@@ -27,7 +27,7 @@ def test_an_emoji_in_a_name_names_the_character_and_the_row_not_the_value() -> N
     error = caught.value
     assert error.fields["char"] == "🙂"
     assert error.fields["codepoint"] == "U+1F642"
-    assert error.fields["where"] == "الاسم الكامل"  # the row label of the first language, not "Amina…"
+    assert error.fields["where"] in ("الاسم الكامل", "Nom complet", "Full name")  # a label, not "Amina…"
     assert "Amina" not in str(error)
 
 
@@ -41,3 +41,17 @@ def test_chinese_in_the_narrative_is_reported_under_the_section_title() -> None:
 def test_render_pdf_refuses_rather_than_drop_the_character() -> None:
     with pytest.raises(GlyphMissingError):
         render_pdf(referral(langs=("fr", "en"), passport="AB\U0001f600"), "parallel")
+
+
+@pytest.mark.parametrize(("ui", "label"), [("fr", "Nom complet"), ("ar", "الاسم الكامل")])
+def test_the_row_is_named_in_the_users_language(ui: str, label: str) -> None:
+    from thbdesk.core.i18n import current_language, set_language
+
+    before = current_language()
+    set_language(ui)
+    try:
+        with pytest.raises(GlyphMissingError) as caught:
+            check_coverage(referral(name="Amina 🙂 Saidi"))
+    finally:
+        set_language(before)
+    assert caught.value.fields["where"] == label

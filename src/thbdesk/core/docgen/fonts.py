@@ -16,6 +16,7 @@ from thbdesk.core.docgen import bidi
 from thbdesk.core.docgen.model import Document, Inline, KeyValueTable, Node, inlines
 from thbdesk.core.errors import GlyphMissingError
 from thbdesk.core.fonts import BUNDLED_FONTS, DOCUMENT_FAMILY, font_bytes
+from thbdesk.core.i18n import current_language
 
 REGULAR = "Amiri"
 BOLD = "Amiri-Bold"
@@ -79,7 +80,9 @@ def _first_missing(text: str) -> str | None:
 
 
 def _texts(doc: Document) -> Iterator[tuple[str, str]]:
-    for lang in doc.langs:
+    # An answer is in every part: look in the user's language first, so the error names the row
+    # in words the user reads.
+    for lang in sorted(doc.langs, key=lambda lang: lang != current_language()):
         yield doc.title[lang], doc.title[lang]
         header = doc.headers.get(lang)
         for line in header.lines if header else ():
