@@ -14,23 +14,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from thbdesk.commands.forms import form_or_file, print_form_error
 from thbdesk.commands.passphrase import add_passphrase_option, passphrase_if_possible
 from thbdesk.commands.register import daily_backup
 from thbdesk.commands.registry import command
-from thbdesk.core.docgen.fingerprint import fingerprint
 from thbdesk.core.docgen.model import LAYOUTS
 from thbdesk.core.docgen.service import GenerateRequest, generate
 from thbdesk.core.errors import AnswersWrongFormError, FormError, UnsupportedLanguageError
-from thbdesk.core.forms.answers import Answers, migrate, read_answers
+from thbdesk.core.forms.answers import read_answers
 from thbdesk.core.forms.engine import Interview
-from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.i18n import LANGUAGES, _
 from thbdesk.core.printable import printable
-from thbdesk.core.register.store import DocumentRecord, Register
-from thbdesk.core.register.terms import names_in
+from thbdesk.core.register.records import generation_record
+from thbdesk.core.register.store import Register
 from thbdesk.core.settings import load_settings
 
 
@@ -77,7 +74,11 @@ def generate_command(args: argparse.Namespace) -> int:
         for path in paths:
             print(printable(str(path)))
         if register is not None:
-            register.add_document(document_record(spec, answers, request, paths))
+            officer = load_settings()[0].officer.name
+            record = generation_record(
+                spec, answers, request.langs, request.layout, paths, fallback_author=officer
+            )
+            register.add_document(record)
             daily_backup(register)
     finally:
         if register is not None:
@@ -94,35 +95,3 @@ def _open_register(args: argparse.Namespace) -> Register | None:
         print(message, file=sys.stderr)
         return None
     return Register.open(passphrase)
-
-
-def document_record(
-    spec: FormSpec, answers: Answers, request: GenerateRequest, paths: list[Path]
-) -> DocumentRecord:
-    """What the register keeps of one generation: the files as written (they are an export too)."""
-    answers = migrate(answers, spec)
-    reference = Interview(spec, answers).computed().get("reference")
-    return DocumentRecord(
-        reference=reference if isinstance(reference, str) else "",
-        form=spec.id,
-        form_version=spec.version,
-        langs=request.langs,
-        layout=request.layout,
-        fingerprint=fingerprint(answers),
-        author=_author(spec, answers.answers),
-        files={path.suffix.lstrip("."): path.read_bytes() for path in paths},
-        exported_to=tuple(str(path.resolve()) for path in paths),
-        person_names=tuple(names_in(answers.answers)),
-        answers=answers,
-    )
-
-
-def _author(spec: FormSpec, values: dict[str, Any]) -> str:
-    """The answer the form names as its author (the reporting officer), else the officer profile."""
-    idents = spec.output.author if spec.output is not None else ()
-    for ident in idents:
-        value = values.get(ident)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    settings, _problem = load_settings()
-    return settings.officer.name

@@ -112,13 +112,7 @@ class _Builder:
         return PageHeader(lang, tuple(lines))
 
     def author(self, lang: str) -> str:
-        for ident in self.output.author:
-            field = self.spec.field(ident)
-            if field is not None and self.interview.is_visible(ident):
-                text = first_text(flatten(value_lines(field, self.values.get(ident), lang), lang))
-                if text:
-                    return text
-        return DEFAULT_AUTHOR
+        return answered_author(self.spec, self.interview, lang) or DEFAULT_AUTHOR
 
     # --- sections and blocks --------------------------------------------------------------------
     def shows(self, condition: Expression | None) -> bool:
@@ -290,3 +284,16 @@ def default_output(spec: FormSpec) -> OutputSpec:
                 blocks.append(FieldsSpec((field.id,)))
         sections.append(SectionSpec(step.id, step.title, tuple(blocks)))
     return OutputSpec(tuple(sections), header=None)
+
+
+def answered_author(spec: FormSpec, interview: Interview, lang: str) -> str:
+    """The first answered field the form's ``output.author`` names (the reporting officer), as the
+    document prints it in ``lang``; ``""`` when none is answered. The register records the same."""
+    values = interview.answers.answers
+    for ident in spec.output.author if spec.output is not None else ():
+        field = spec.field(ident)
+        if field is not None and interview.is_visible(ident):
+            text = first_text(flatten(value_lines(field, values.get(ident), lang), lang))
+            if text:
+                return text
+    return ""

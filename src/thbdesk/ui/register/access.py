@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from thbdesk.core.docgen.fingerprint import fingerprint
 from thbdesk.core.forms.answers import Answers
-from thbdesk.core.forms.engine import Interview
 from thbdesk.core.forms.model import FormSpec
 from thbdesk.core.register import backup
+from thbdesk.core.register.records import generation_record
 from thbdesk.core.register.store import (
     MIN_PASSPHRASE,
     DocStatus,
@@ -64,35 +62,5 @@ def record_for(
     author: str,
     draft_id: str | None,
 ) -> DocumentRecord:
-    """What the register keeps of one generation: the files' bytes, and where they were exported."""
-    written = list(paths)
-    reference = Interview(spec, answers).computed().get("reference")
-    return DocumentRecord(
-        reference=str(reference or ""),
-        form=spec.id,
-        form_version=spec.version,
-        langs=tuple(langs),
-        layout=layout,
-        fingerprint=fingerprint(answers),
-        author=author,
-        files={path.suffix.lstrip("."): path.read_bytes() for path in written},
-        exported_to=tuple(str(path) for path in written),
-        person_names=tuple(_names(answers.answers)),
-        draft_id=draft_id,
-    )
-
-
-def _names(value: Any, key: str = "") -> Iterable[str]:
-    """Every answer to a field whose id names a person's name, however deep in groups."""
-    if isinstance(value, dict):
-        if "text" in value and isinstance(value["text"], str):
-            if key.endswith("name") and value["text"].strip():
-                yield value["text"].strip()
-            return
-        for child_key, child in value.items():
-            yield from _names(child, str(child_key))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _names(item, key)
-    elif isinstance(value, str) and key.endswith("name") and value.strip():
-        yield value.strip()
+    """What the register keeps of one generation (the same record as ``thbdesk generate``)."""
+    return generation_record(spec, answers, langs, layout, paths, fallback_author=author, draft_id=draft_id)
