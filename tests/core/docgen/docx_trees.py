@@ -28,13 +28,12 @@ from thbdesk.core.docgen.model import (
     SignatureBlock,
 )
 
-NAME_AR = "فاطمة الزهراء بنعلي"
+from .trees import DATE, NAME_AR, PASSPORT  # the same hard cases as the PDF fixture
+
 NAME_FR = "Aminata Diallo"
-PASSPORT = "AB1234567"
 OFFICER = "Youssef El Amrani"
 OFFICER_AR = "يوسف العمراني"
 REFERENCE = "DGSN/PF-CASA/2026/0142"
-DATE = {"ar": "3 غشت 2026", "fr": "3 août 2026", "en": "3 August 2026"}
 BIRTH = {"ar": "12 مارس 1998", "fr": "12 mars 1998", "en": "12 March 1998"}
 STORY_FR = (
     "La voyageuse déclare qu'un homme se présentant comme son employeur a gardé son passeport depuis "
