@@ -170,8 +170,8 @@ def backup_command(args: argparse.Namespace) -> int:
     if args.out.exists() or args.out.is_symlink():
         raise OutputExistsError(path=str(args.out))
     with opened(args) as register:
-        register.audit("export", "backup")
         backup(register, args.out)
+        register.audit("export", "backup")  # only once it exists: a failed backup exported nothing
     print(printable(str(args.out)))
     return 0
 
